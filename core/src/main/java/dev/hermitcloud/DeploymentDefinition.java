@@ -1,0 +1,90 @@
+package dev.hermitcloud;
+
+import dev.hermitcloud.engine.EngineOptions;
+import dev.hermitcloud.plan.Plan;
+import dev.hermitcloud.progress.ProgressListener;
+import dev.hermitcloud.provider.Target;
+import dev.hermitcloud.retry.RetryPolicy;
+import dev.hermitcloud.spec.DeploymentSpec;
+import dev.hermitcloud.spec.Health;
+import dev.hermitcloud.spec.MachineType;
+import dev.hermitcloud.spec.Port;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The staged definition of a deployment, started by {@link Hermit#deploy}: a target is required first,
+ * every exposed port needs its sources, and everything else is optional with a sensible default.
+ */
+public interface DeploymentDefinition {
+  /** The first stage: where the unikernel runs. */
+  interface WithTarget {
+    /** {@code Gce.project(...)}, {@code OpenStack.cloud(...)} or {@code Local.qemu()}. */
+    WithCreate to(Target target);
+  }
+
+  /** Who may connect to the ports just exposed. */
+  interface WithSources {
+    /** Source networks in CIDR notation, such as {@code "203.0.113.0/24"} or {@code "0.0.0.0/0"}. */
+    WithCreate from(String... cidrs);
+  }
+
+  /** The stage that can plan or apply, or set more options. */
+  interface WithCreate {
+    /** The deployment name; defaults to the unikernel's name. */
+    WithCreate name(String name);
+
+    /** Defaults to the smallest type with 1 vCPU and 512 MiB. */
+    WithCreate machineType(MachineType type);
+
+    /** How many instances; defaults to 1. */
+    WithCreate count(int count);
+
+    /** Disk size in whole GiB; defaults to 1. */
+    WithCreate diskGib(int gib);
+
+    WithCreate imageFamily(String family);
+
+    WithCreate description(String description);
+
+    WithCreate label(String key, String value);
+
+    WithCreate metadata(String key, String value);
+
+    /** The network, if not the cloud's default. */
+    WithCreate network(String network);
+
+    /** Ask for spot (preemptible) machines. */
+    WithCreate spot();
+
+    /** Run the instances as this service account (GCE). None unless asked. */
+    WithCreate serviceAccount(String email);
+
+    /** Opens ports to the deployment's instances; say from where next. */
+    WithSources expose(Port... ports);
+
+    /** Makes {@code apply()} return only once the check passes on every instance (default timeout 5 min). */
+    WithCreate waitUntil(Health health);
+
+    WithCreate waitUntil(Health health, Duration timeout);
+
+    WithCreate onProgress(ProgressListener listener);
+
+    WithCreate retry(RetryPolicy policy);
+
+    /** Every engine setting at once (parallelism, deadlines, and for tests time and randomness). */
+    WithCreate engineOptions(EngineOptions options);
+
+    /** The validated spec, without contacting the target. */
+    DeploymentSpec spec();
+
+    /** What {@link #apply()} would do; reads the target, changes nothing. */
+    Plan plan();
+
+    /** Converges the target to this definition; safe to run again. */
+    Deployment apply();
+
+    /** {@link #apply()} on another thread. */
+    CompletableFuture<Deployment> applyAsync();
+  }
+}

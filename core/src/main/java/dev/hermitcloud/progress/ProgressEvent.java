@@ -1,0 +1,37 @@
+package dev.hermitcloud.progress;
+
+import dev.hermitcloud.plan.Change;
+import dev.hermitcloud.plan.Plan;
+import dev.hermitcloud.resource.ResourceKind;
+import java.time.Duration;
+
+/** Something that happened while planning, applying or destroying. Never carries credentials. */
+public sealed interface ProgressEvent {
+  /** The plan is known; apply starts executing it next. */
+  record PlanComputed(Plan plan) implements ProgressEvent {}
+
+  /** A change started executing. */
+  record StepStarted(Change change) implements ProgressEvent {}
+
+  /** A change finished, including any long-running operation it waited for. */
+  record StepFinished(Change change, Duration took) implements ProgressEvent {}
+
+  /** A change failed for good (after retries). */
+  record StepFailed(Change change, String message) implements ProgressEvent {}
+
+  /** A call failed with a retryable fault and will be tried again after {@code delay}. */
+  record RetryScheduled(String call, int attempt, Duration delay, String cause) implements ProgressEvent {}
+
+  /** Bytes of a resource sent so far; {@code total} is -1 when not known in advance. */
+  record BytesTransferred(ResourceKind kind, String name, long bytes, long total) implements ProgressEvent {}
+
+  /** A long-running operation was polled and is not finished yet. */
+  record OperationPolled(ResourceKind kind, String name, String status) implements ProgressEvent {}
+
+  /** One probe of a health check. */
+  record HealthCheckAttempt(String instance, String target, int attempt, boolean healthy, String detail)
+      implements ProgressEvent {}
+
+  /** Apply or destroy finished. */
+  record Finished(String deployment, String what, Duration took) implements ProgressEvent {}
+}

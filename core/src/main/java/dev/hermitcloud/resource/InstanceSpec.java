@@ -1,0 +1,76 @@
+package dev.hermitcloud.resource;
+
+import dev.hermitcloud.spec.MachineType;
+import dev.hermitcloud.spec.Port;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** One virtual machine booting the deployment's image. Any change replaces it. */
+@Value.Immutable
+public abstract class InstanceSpec implements ResourceSpec {
+  @Override
+  public ResourceKind kind() {
+    return ResourceKind.INSTANCE;
+  }
+
+  /** The position of this instance among the deployment's {@code count}. */
+  public abstract int index();
+
+  /** The machine type as the user asked for it. */
+  public abstract MachineType machineType();
+
+  /** The cloud's type that satisfies {@link #machineType()}, resolved when planning. */
+  @Value.Auxiliary
+  public abstract ResolvedMachineType resolvedMachineType();
+
+  /** The image the boot disk is made from. */
+  public abstract String imageName();
+
+  /** The boot disk size in whole GiB. */
+  public abstract int diskGib();
+
+  /** The network, if not the default. */
+  public abstract Optional<String> network();
+
+  /** Network tags (GCE) the firewall targets. */
+  public abstract List<String> tags();
+
+  /** The firewall (security group) to attach where the cloud attaches them to instances. */
+  public abstract Optional<String> firewallName();
+
+  /** The user's labels. */
+  public abstract Map<String, String> labels();
+
+  /** Instance metadata (GCE metadata items, OpenStack server metadata). */
+  public abstract Map<String, String> metadata();
+
+  /** Whether to ask for a spot (preemptible) machine. */
+  @Value.Default
+  public boolean spot() {
+    return false;
+  }
+
+  /** A service account to run as (GCE); none unless asked. */
+  public abstract Optional<String> serviceAccount();
+
+  /** Ports to forward to the instance, on targets without a firewall of their own (local QEMU). */
+  public abstract List<Port> forwardedPorts();
+
+  @Override
+  @Value.Lazy
+  public String fingerprint() {
+    return Fingerprint.of(name(), machineType(), imageName(), diskGib(), network(), tags(), firewallName(),
+        labels(), metadata(), spot(), serviceAccount(), forwardedPorts());
+  }
+
+  @Override
+  public String replaceFingerprint() {
+    return fingerprint();
+  }
+
+  public static ImmutableInstanceSpec.Builder builder() {
+    return ImmutableInstanceSpec.builder();
+  }
+}
