@@ -1,0 +1,187 @@
+package dev.hermitcloud.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hermitcloud.Deployment;
+import dev.hermitcloud.DeploymentDefinition;
+import dev.hermitcloud.Hermit;
+import dev.hermitcloud.engine.EngineOptions;
+import dev.hermitcloud.plan.Action;
+import dev.hermitcloud.plan.Plan;
+import dev.hermitcloud.progress.ProgressEvent;
+import dev.hermitcloud.provider.Target;
+import dev.hermitcloud.resource.ResourceKind;
+import dev.hermitcloud.retry.RetryPolicy;
+import dev.hermitcloud.spec.Health;
+import dev.hermitcloud.spec.MachineType;
+import dev.hermitcloud.spec.Port;
+import dev.hermitcloud.unikernel.Unikernel;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bar every cloud provider meets, driven through the public fluent API against the provider's
+ * wire-level fake: converge, re-apply with zero mutating requests, update in place, replace on content
+ * change, abort at every step and resume, survive random faults, destroy to nothing, and wait until the
+ * app answers. A provider's test extends this and supplies its fake.
+ */
+public abstract class ProviderContractTest {
+  @TempDir
+  protected Path dir;
+
+  protected final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+  /** A target pointed at the fake. */
+  protected abstract Target target();
+
+  /** The fake behind {@link #target()}. */
+  protected abstract FakeCloud fake();
+
+  /** The machine type the provider's fake offers for small deployments. */
+  protected MachineType machineType() {
+    return MachineType.atLeast(1, 512);
+  }
+
+  /** Short polls and backoffs: the fake's operations take milliseconds. */
+  protected EngineOptions options() {
+    return EngineOptions.builder().listener(events::add).firstPoll(Duration.ofMillis(20)).maxPoll(Duration.ofMillis(200))
+        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(200))
+            .maxAttempts(12).ratePerSecond(0).build())
+        .build();
+  }
+
+  protected Unikernel unikernel(String name, long moduleSeed) throws IOException {
+    Path loader = TestElf.loader(dir, "ldhermit.elf", 512, 1);
+    Path module = TestElf.module(dir, "server-" + moduleSeed, 64 * 1024, moduleSeed);
+    return Unikernel.named(name).loader(loader, "-uart=io:0x3f8").module(module).build();
+  }
+
+  protected DeploymentDefinition.WithCreate deploy(Unikernel unikernel) {
+    return Hermit.deploy(unikernel).to(target()).engineOptions(options()).machineType(machineType())
+        .expose(Port.tcp(8000)).from("0.0.0.0/0");
+  }
+
+  protected Plan destroy(String name) {
+    return Hermit.destroy(name).engineOptions(options()).on(target());
+  }
+
+  @Test
+  void freshDeployThenUnchangedReapplyMakesZeroMutatingRequests() throws IOException {
+    Unikernel echo = unikernel("echo", 1);
+    try (Deployment d = deploy(echo).apply()) {
+      assertThat(d.instances()).hasSize(1);
+      assertThat(d.instances().get(0).address()).isPresent();
+    }
+    int mutating = fake().mutatingRequests();
+    assertThat(mutating).isPositive();
+
+    Plan plan = deploy(echo).plan();
+    assertThat(plan.hasChanges()).as(plan.render()).isFalse();
+    deploy(echo).apply().close();
+
+    assertThat(fake().mutatingRequests()).isEqualTo(mutating);
+    assertThat(fake().creations().values()).containsOnly(1);
+  }
+
+  @Test
+  void portChangeUpdatesTheFirewallAndKeepsTheInstance() throws IOException {
+    Unikernel echo = unikernel("echo", 1);
+    deploy(echo).apply().close();
+
+    DeploymentDefinition.WithCreate changed = deploy(echo).expose(Port.udp(5000, 5010)).from("10.0.0.0/8");
+    Plan plan = changed.plan();
+    assertThat(plan.change(ResourceKind.FIREWALL, "hermit-echo").orElseThrow().action()).isEqualTo(Action.UPDATE);
+    assertThat(plan.changes()).filteredOn(c -> c.kind() == ResourceKind.INSTANCE).allMatch(c -> c.action() == Action.KEEP);
+    changed.apply().close();
+
+    assertThat(fake().creations().entrySet()).filteredOn(e -> e.getKey().toLowerCase().contains("instance")
+        || e.getKey().toLowerCase().contains("server")).allMatch(e -> e.getValue() == 1);
+    assertThat(deploy(echo).expose(Port.udp(5000, 5010)).from("10.0.0.0/8").plan().hasChanges()).isFalse();
+  }
+
+  @Test
+  void moduleChangeReplacesImageAndInstanceAndRemovesTheOldImage() throws IOException {
+    Plan first = deploy(unikernel("echo", 1)).apply().plan();
+    String oldImage = first.changes().stream().filter(c -> c.kind() == ResourceKind.IMAGE).findFirst().orElseThrow().name();
+
+    Plan second = deploy(unikernel("echo", 2)).apply().plan();
+
+    assertThat(second.change(ResourceKind.IMAGE, oldImage).orElseThrow().action()).isEqualTo(Action.DELETE);
+    assertThat(second.changes()).filteredOn(c -> c.kind() == ResourceKind.INSTANCE).allMatch(c -> c.action() == Action.REPLACE);
+    assertThat(deploy(unikernel("echo", 2)).plan().hasChanges()).isFalse();
+  }
+
+  @Test
+  void abortAfterEveryStepThenRerunConvergesWithNothingDuplicated() throws IOException {
+    Unikernel echo = unikernel("echo", 1);
+    deploy(echo).count(2).apply().close();
+    int steps = fake().mutatingRequests();
+    destroy("echo");
+    assertThat(fake().resourceCount()).isZero();
+
+    for (int k = 0; k < steps; k++) {
+      fake().refuseMutationsAfter(k);
+      int step = k;
+      assertThatThrownBy(() -> deploy(echo).count(2).apply()).as("abort after %d", step).isInstanceOf(RuntimeException.class);
+      fake().clearFaults();
+      deploy(echo).count(2).apply().close();
+      assertThat(deploy(echo).count(2).plan().hasChanges()).as("converged after abort at %d", k).isFalse();
+      destroy("echo");
+      assertThat(fake().resourceCount()).as("after cycle %d", k).isZero();
+    }
+    assertThat(fake().creations().values()).allMatch(n -> n <= steps + 1);
+  }
+
+  @Test
+  void fiftySeededDeployDestroyCyclesUnderTwentyPercentFaultsConverge() throws IOException {
+    Unikernel echo = unikernel("echo", 1);
+    for (long seed = 1; seed <= 50; seed++) {
+      var before = fake().creations();
+      fake().randomFaults(seed, 0.2);
+      deploy(echo).apply().close();
+      destroy("echo");
+      fake().clearFaults();
+      assertThat(fake().resourceCount()).as("seed %d left resources", seed).isZero();
+      var after = fake().creations();
+      for (var entry : after.entrySet()) {
+        assertThat(entry.getValue() - before.getOrDefault(entry.getKey(), 0))
+            .as("seed %d created %s", seed, entry.getKey()).isLessThanOrEqualTo(1);
+      }
+    }
+    assertThat(events).anyMatch(e -> e instanceof ProgressEvent.RetryScheduled);
+  }
+
+  @Test
+  void applyWaitsUntilTheAppAnswersAndTheEndpointServes() throws Exception {
+    try (Deployment d = deploy(unikernel("echo", 1)).waitUntil(Health.http(8000, "/")).apply()) {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(d.endpoint(8000) + "/hello")).timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(events).anyMatch(e -> e instanceof ProgressEvent.HealthCheckAttempt h && h.healthy());
+    }
+  }
+
+  @Test
+  void destroyRemovesEverythingAndIsIdempotent() throws IOException {
+    deploy(unikernel("echo", 1)).count(2).apply().close();
+    assertThat(fake().resourceCount()).isPositive();
+
+    Plan plan = destroy("echo");
+    assertThat(plan.changes()).isNotEmpty().allMatch(c -> c.action() == Action.DELETE);
+    assertThat(fake().resourceCount()).isZero();
+    int mutating = fake().mutatingRequests();
+    assertThat(destroy("echo").changes()).isEmpty();
+    assertThat(fake().mutatingRequests()).isEqualTo(mutating);
+  }
+}
