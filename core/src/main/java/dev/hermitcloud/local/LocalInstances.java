@@ -1,0 +1,187 @@
+package dev.hermitcloud.local;
+
+import dev.hermitcloud.provider.CallContext;
+import dev.hermitcloud.provider.ConsoleChunk;
+import dev.hermitcloud.provider.Operation;
+import dev.hermitcloud.provider.ResourceDriver;
+import dev.hermitcloud.resource.InstanceSpec;
+import dev.hermitcloud.resource.Observed;
+import dev.hermitcloud.resource.Ownership;
+import dev.hermitcloud.resource.ResourceKind;
+import dev.hermitcloud.resource.ResourceState;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Instances as detached QEMU processes, {@code instances/<name>/} holding the record, the pid file and
+ * the serial log. A process that has exited reads as FAILED, so the next apply replaces it.
+ */
+final class LocalInstances implements ResourceDriver<InstanceSpec> {
+  private final Local target;
+  private final Path qemu;
+  private final Path dir;
+  private final LocalImages images;
+
+  LocalInstances(Local target, Path qemu, LocalImages images) {
+    this.target = target;
+    this.qemu = qemu;
+    this.dir = target.stateDir().resolve("instances");
+    this.images = images;
+  }
+
+  private Path home(String name) {
+    return dir.resolve(name);
+  }
+
+  @Override
+  public Optional<Observed> read(String name) throws IOException {
+    return LocalRecord.read(home(name).resolve("record.json")).map(this::observe);
+  }
+
+  @Override
+  public List<Observed> listOwned(String deployment) throws IOException {
+    List<Observed> owned = new ArrayList<>();
+    for (LocalRecord record : records()) {
+      if (deployment.equals(record.labels().get(Ownership.DEPLOYMENT_KEY))) {
+        owned.add(observe(record));
+      }
+    }
+    return owned;
+  }
+
+  @Override
+  public Operation create(InstanceSpec spec, CallContext context) throws IOException, InterruptedException {
+    Path disk = images.disk(spec.imageName());
+    if (!Files.exists(disk)) {
+      throw new IOException("image " + spec.imageName() + " is missing at " + disk);
+    }
+    Files.createDirectories(dir);
+    // One lock for all local deployments on this machine: address allocation must not race.
+    try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.lock()) {
+      Path home = home(spec.name());
+      deleteTree(home);
+      Files.createDirectories(home);
+      Set<String> taken = new HashSet<>();
+      for (LocalRecord other : records()) {
+        taken.add(other.address());
+      }
+      String address = LoopbackAddresses.allocate(spec.name(), taken);
+      int cpus = spec.resolvedMachineType().cpus();
+      int memory = spec.resolvedMachineType().memoryMib();
+      LocalRecord record = new LocalRecord(spec.name(), context.ownership().toLabels(), spec.imageName(), address,
+          spec.forwardedPorts().stream().map(Object::toString).toList(), 0, cpus, memory, spec.resolvedMachineType().name());
+      record.write(home.resolve("record.json"));
+      List<String> command = QemuCommand.of(qemu, target, spec.name(), disk, home, address, spec.forwardedPorts(), cpus, memory);
+      Process launcher = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(home.resolve("qemu.out").toFile()).start();
+      if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+        launcher.destroyForcibly();
+        throw new IOException("qemu-system-x86_64 did not detach within 60 s");
+      }
+      if (launcher.exitValue() != 0) {
+        String output = Files.readString(home.resolve("qemu.out")).strip();
+        throw new IOException("qemu-system-x86_64 exited with " + launcher.exitValue() + ": " + output);
+      }
+      long pid = Long.parseLong(Files.readString(home.resolve("qemu.pid")).strip());
+      record.withPid(pid).write(home.resolve("record.json"));
+    }
+    return Operation.completed("start instance " + spec.name());
+  }
+
+  @Override
+  public Operation delete(Observed current, CallContext context) throws IOException, InterruptedException {
+    Optional<LocalRecord> record = LocalRecord.read(home(current.name()).resolve("record.json"));
+    if (record.isPresent()) {
+      Optional<ProcessHandle> process = qemuProcess(record.get());
+      if (process.isPresent()) {
+        process.get().destroy();
+        try {
+          process.get().onExit().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+          process.get().destroyForcibly();
+          process.get().onExit().join();
+        }
+      }
+    }
+    deleteTree(home(current.name()));
+    return Operation.completed("stop instance " + current.name());
+  }
+
+  /** The serial log from {@code offset}; bytes map one-to-one to characters so offsets stay exact. */
+  ConsoleChunk console(String name, long offset) throws IOException {
+    Path log = home(name).resolve("serial.log");
+    if (!Files.exists(log)) {
+      throw new IOException("instance " + name + " has no serial log at " + log);
+    }
+    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+      long length = file.length();
+      long start = Math.min(Math.max(0, offset), length);
+      byte[] bytes = new byte[(int) Math.min(length - start, 1 << 20)];
+      file.seek(start);
+      file.readFully(bytes);
+      return new ConsoleChunk(new String(bytes, StandardCharsets.ISO_8859_1), start, start + bytes.length);
+    }
+  }
+
+  private List<LocalRecord> records() throws IOException {
+    List<LocalRecord> records = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return records;
+    }
+    try (Stream<Path> homes = Files.list(dir)) {
+      for (Path home : homes.filter(Files::isDirectory).toList()) {
+        LocalRecord.read(home.resolve("record.json")).ifPresent(records::add);
+      }
+    }
+    return records;
+  }
+
+  private Observed observe(LocalRecord record) {
+    boolean running = qemuProcess(record).isPresent();
+    Observed.Builder observed = Observed.builder().kind(ResourceKind.INSTANCE).name(record.name())
+        .owner(Ownership.fromLabels(record.labels()))
+        .state(running ? ResourceState.READY : ResourceState.FAILED)
+        .attributes(Map.of(Observed.ADDRESS, record.address(), Observed.PRIVATE_ADDRESS, "10.0.2.15",
+            Observed.MACHINE_TYPE, String.valueOf(record.machineType()), "pid", Long.toString(record.pid())));
+    if (!running) {
+      observed.stateMessage("the QEMU process (pid " + record.pid() + ") is not running");
+    }
+    return observed.build();
+  }
+
+  /** The instance's QEMU process, if it is still alive (and is QEMU, not a reused pid). */
+  private static Optional<ProcessHandle> qemuProcess(LocalRecord record) {
+    if (record.pid() <= 0) {
+      return Optional.empty();
+    }
+    return ProcessHandle.of(record.pid()).filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().command().map(c -> c.contains("qemu")).orElse(true));
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.hermitcloud.local;
+
+import dev.hermitcloud.provider.ConsoleReader;
+import dev.hermitcloud.provider.Provider;
+import dev.hermitcloud.provider.ResourceDriver;
+import dev.hermitcloud.resource.ImageSpec;
+import dev.hermitcloud.resource.InstanceSpec;
+import dev.hermitcloud.resource.ResolvedMachineType;
+import dev.hermitcloud.spec.DeploymentSpec;
+import dev.hermitcloud.spec.MachineType;
+import dev.hermitcloud.validation.InvalidSpecException;
+import java.nio.file.Path;
+
+/** The local target's drivers: raw images and QEMU instances, no firewall (ports are forwarded per instance). */
+final class LocalProvider implements Provider {
+  private static final int MAX_FORWARDED_PORTS = 64;
+
+  private final LocalImages images;
+  private final LocalInstances instances;
+
+  LocalProvider(Local target, Path qemu) {
+    this.images = new LocalImages(target.stateDir());
+    this.instances = new LocalInstances(target, qemu, images);
+  }
+
+  @Override
+  public String name() {
+    return "local";
+  }
+
+  @Override
+  public ResourceDriver<ImageSpec> images() {
+    return images;
+  }
+
+  @Override
+  public ResourceDriver<InstanceSpec> instances() {
+    return instances;
+  }
+
+  @Override
+  public ResolvedMachineType resolve(MachineType type, int diskGib) {
+    return LocalMachineTypes.resolve(type);
+  }
+
+  @Override
+  public ConsoleReader console() {
+    return instances::console;
+  }
+
+  @Override
+  public void validate(DeploymentSpec spec) {
+    int forwarded = spec.firewall().stream().flatMap(r -> r.ports().stream()).distinct()
+        .mapToInt(p -> p.to() - p.from() + 1).sum();
+    if (forwarded > MAX_FORWARDED_PORTS) {
+      throw new InvalidSpecException("firewall.ports", forwarded + " ports",
+          "are too many to forward locally: QEMU forwards each port separately; expose at most " + MAX_FORWARDED_PORTS);
+    }
+  }
+}

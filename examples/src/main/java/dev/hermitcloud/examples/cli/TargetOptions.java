@@ -1,0 +1,35 @@
+package dev.hermitcloud.examples.cli;
+
+import dev.hermitcloud.local.Accelerator;
+import dev.hermitcloud.local.Local;
+import dev.hermitcloud.local.NicModel;
+import dev.hermitcloud.provider.Target;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** Where to deploy: {@code --target local|gce|openstack}, with each target's own options. */
+final class TargetOptions {
+  @Option(names = "--target", defaultValue = "local", description = "local, gce or openstack (default: ${DEFAULT-VALUE}).")
+  String target;
+
+  @Option(names = "--state-dir", description = "local: where images, logs and instance records live.")
+  Path stateDir;
+
+  @Option(names = "--nic", defaultValue = "VIRTIO", description = "local: VIRTIO, RTL8139 or E1000 (default: ${DEFAULT-VALUE}).")
+  NicModel nic;
+
+  @Option(names = "--accel", defaultValue = "AUTO", description = "local: AUTO, KVM or TCG (default: ${DEFAULT-VALUE}).")
+  Accelerator accelerator;
+
+  Target build(picocli.CommandLine.Model.CommandSpec spec) {
+    switch (target) {
+      case "local": {
+        Local local = Local.qemu().nic(nic).accelerator(accelerator);
+        return stateDir == null ? local : local.stateDir(stateDir);
+      }
+      default:
+        throw new ParameterException(spec.commandLine(), "--target: '" + target + "' is not a target: use local, gce or openstack");
+    }
+  }
+}
