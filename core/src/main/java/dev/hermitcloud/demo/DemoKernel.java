@@ -1,9 +1,15 @@
 package dev.hermitcloud.demo;
 
+import dev.hermitcloud.unikernel.BootFile;
+import dev.hermitcloud.unikernel.Unikernel;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
 
 /**
  * A tiny Multiboot (version 1) kernel for trying and testing images without a HermitCore toolchain. It is
@@ -62,6 +68,44 @@ public final class DemoKernel {
   /** The kernel's machine code as address, bytes and assembly, one instruction a line. */
   public static String listing() {
     return ASSEMBLED.listing;
+  }
+
+  /**
+   * The lines (without line ends) the kernel prints when GRUB boots {@code unikernel} with the demo
+   * kernel as its loader and every command line passed through unchanged. Reads the module files.
+   */
+  public static List<String> expectedOutput(Unikernel unikernel) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add(PREFIX + "magic 2badb002");
+    lines.add(PREFIX + "cmdline [" + unikernel.loader().args() + "]");
+    lines.add(PREFIX + "modules " + unikernel.modules().size());
+    for (int i = 0; i < unikernel.modules().size(); i++) {
+      BootFile module = unikernel.modules().get(i);
+      CRC32 crc = new CRC32();
+      long size = 0;
+      try (InputStream in = Files.newInputStream(module.path())) {
+        byte[] buffer = new byte[1 << 16];
+        for (int n; (n = in.read(buffer)) > 0; size += n) {
+          crc.update(buffer, 0, n);
+        }
+      }
+      lines.add(String.format("%smodule %d size %d crc32 %08x cmdline [%s]", PREFIX, i, size, crc.getValue(),
+          module.args()));
+    }
+    lines.add(DONE);
+    return lines;
+  }
+
+  /** The kernel's lines in a serial console transcript, line ends and anything before the prefix removed. */
+  public static List<String> reportIn(String serialOutput) {
+    List<String> lines = new ArrayList<>();
+    for (String line : serialOutput.split("\n")) {
+      int at = line.indexOf(PREFIX);
+      if (at >= 0) {
+        lines.add(line.substring(at).replace("\r", ""));
+      }
+    }
+    return lines;
   }
 
   /** Writes the kernel to the file named by the first argument, or prints the listing with {@code --listing}. */

@@ -35,12 +35,13 @@ final class DiskImageBuilder {
   static DiskImage build(Unikernel unikernel, int diskGib, HostGrub grub) throws IOException {
     Check.within("image.diskGib", diskGib, 1, MAX_DISK_GIB);
     String cfg = GrubConfig.of(unikernel);
-    byte[] hash = imageHash(unikernel, diskGib);
     Ext2Writer ext2 = new Ext2Writer(tree(unikernel, cfg));
     long needed = ext2.blocksNeeded();
     if (needed > capacity(diskGib, ext2)) {
       throw tooSmall(diskGib, needed, ext2);
     }
+    // Hashing reads every file: only once the files are known to fit.
+    byte[] hash = imageHash(unikernel, diskGib);
     GrubBootCode boot = grub.bootCode();
     if (1 + boot.coreSectors() > PARTITION_START_LBA) {
       throw new IllegalStateException("GRUB's core.img is " + boot.coreImage().length
