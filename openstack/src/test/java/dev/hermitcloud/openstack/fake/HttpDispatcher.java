@@ -75,6 +75,7 @@ final class HttpDispatcher implements HttpHandler {
       Faults.Decision decision = faults.decide(method, template);
       sleep(decision.latency().toMillis());
       if (decision.fired() != null) {
+        trace(exchange, method, path, "injected " + decision.fired());
         InjectedFault.apply(decision.fired(), request, route, requestId, tokens);
         if (mutating) {
           afterChange.run();
@@ -90,11 +91,7 @@ final class HttpDispatcher implements HttpHandler {
       e.printStackTrace();
       reply = ErrorShapes.render(service, ApiException.of(500, "Unexpected API Error: " + e));
     }
-    if (trace) {
-      String query = exchange.getRequestURI().getRawQuery();
-      System.err.println("fake-openstack: " + method + " " + path
-          + (query == null ? "" : "?" + query) + " -> " + reply.status);
-    }
+    trace(exchange, method, path, Integer.toString(reply.status));
     ReplyWriter.write(exchange, reply, requestId);
     if (mutating && reply.status < 400) {
       afterChange.run();
@@ -111,6 +108,14 @@ final class HttpDispatcher implements HttpHandler {
       throw ApiException.unauthorized();
     }
     request.token = token;
+  }
+
+  private void trace(HttpExchange exchange, String method, String path, String outcome) {
+    if (trace) {
+      String query = exchange.getRequestURI().getRawQuery();
+      System.err.println("fake-openstack: " + method + " " + path
+          + (query == null ? "" : "?" + query) + " -> " + outcome);
+    }
   }
 
   private static void sleep(long millis) {
