@@ -91,11 +91,11 @@ final class HttpDispatcher implements HttpHandler {
       e.printStackTrace();
       reply = ErrorShapes.render(service, ApiException.of(500, "Unexpected API Error: " + e));
     }
+    if (mutating && reply.status < 400) {
+      afterChange.run(); // before answering, so the caller sees the consequences at once
+    }
     trace(exchange, method, path, Integer.toString(reply.status));
     ReplyWriter.write(exchange, reply, requestId);
-    if (mutating && reply.status < 400) {
-      afterChange.run();
-    }
   }
 
   private void authenticate(ApiRequest request, Route route, Service service) {
