@@ -1,7 +1,9 @@
 package dev.hermitcloud.openstack.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openstack4j.api.OSClient.OSClientV3;
+import org.openstack4j.api.exceptions.ClientResponseException;
 import org.openstack4j.model.common.ActionResponse;
 import org.openstack4j.model.common.Payloads;
 import org.openstack4j.model.image.v2.ContainerFormat;
@@ -25,7 +28,7 @@ class GlanceWireTest {
 
   @BeforeAll
   static void start() {
-    cloud = FakeOpenStack.builder().trace(true).saveTime(java.time.Duration.ofMillis(50)).start();
+    cloud = FakeOpenStack.builder().saveTime(java.time.Duration.ofMillis(50)).start();
     os = OpenStackClients.password(cloud);
   }
 
@@ -86,5 +89,62 @@ class GlanceWireTest {
     assertThat(deleted.isSuccess()).as(deleted.toString()).isTrue();
     assertThat(os.imagesV2().get(a.getId())).isNull();
     assertThat(os.imagesV2().list(Map.of("hermit_deployment", "alpha"))).isEmpty();
+  }
+
+  @Test
+  void killFaultEndsAValidUploadKilled() throws Exception {
+    cloud.faults().killNextUpload();
+    Image image = create("doomed-upload", DiskFormat.QCOW2, Map.of());
+    os.imagesV2().upload(image.getId(),
+        Payloads.create(new java.io.ByteArrayInputStream(Qcow2Files.create(dir, "64M"))), image);
+    assertThat(waitSettled(image.getId()).getStatus()).isEqualTo(Image.ImageStatus.KILLED);
+  }
+
+  @Test
+  void secondUploadIsAConflict() {
+    Image image = TestImages.activeRaw(os, "uploaded-once", 0);
+    ActionResponse again = os.imagesV2().upload(image.getId(),
+        Payloads.create(new java.io.ByteArrayInputStream(new byte[8])), image);
+    assertThat(again.isSuccess()).isFalse();
+    assertThat(again.getCode()).isEqualTo(409);
+  }
+
+  /** openstack4j issue #202: the patch media type is overridden by application/json. */
+  @Test
+  void openstack4jUpdateIsRefusedLikeGlanceRefusesItButAProperPatchWorks() throws Exception {
+    Image image = create("patch-me", DiskFormat.RAW, Map.of("hermit_spec", "v1"));
+    assertThatThrownBy(() -> os.imagesV2().update(image.toBuilder().name("patched").build()))
+        .isInstanceOfSatisfying(ClientResponseException.class,
+            e -> assertThat(e.getStatus()).isEqualTo(415));
+
+    String ops = "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"patched\"},"
+        + "{\"op\":\"replace\",\"path\":\"/hermit_spec\",\"value\":\"v2\"},"
+        + "{\"op\":\"add\",\"path\":\"/extra\",\"value\":\"yes\"}]";
+    HttpResponse<String> patched = RawHttp.send("PATCH",
+        cloud.baseUrl() + "/image/v2/images/" + image.getId(), os.getToken().getId(), ops,
+        "application/openstack-images-v2.1-json-patch");
+    assertThat(patched.statusCode()).isEqualTo(200);
+    Image updated = os.imagesV2().get(image.getId());
+    assertThat(updated.getName()).isEqualTo("patched");
+    assertThat(updated.getAdditionalPropertyValue("hermit_spec")).isEqualTo("v2");
+    assertThat(updated.getAdditionalPropertyValue("extra")).isEqualTo("yes");
+  }
+
+  @Test
+  void listPagesWithLimitMarkerAndNextLink() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      create("paged-" + i, DiskFormat.RAW, Map.of("hermit_page", "yes"));
+    }
+    String token = os.getToken().getId();
+    var first = RawHttp.json(RawHttp.send("GET",
+        cloud.baseUrl() + "/image/v2/images?hermit_page=yes&limit=2", token, null));
+    assertThat(first.path("images")).extracting(i -> i.path("name").asText())
+        .containsExactly("paged-2", "paged-1");
+    String next = first.path("next").asText();
+    assertThat(next).startsWith("/v2/images?").contains("marker=");
+    var second = RawHttp.json(RawHttp.send("GET", cloud.baseUrl() + "/image" + next, token, null));
+    assertThat(second.path("images")).extracting(i -> i.path("name").asText())
+        .containsExactly("paged-0");
+    assertThat(second.has("next")).isFalse();
   }
 }

@@ -15,10 +15,16 @@ final class RawHttp {
 
   static HttpResponse<String> send(String method, String url, String token, String json)
       throws IOException, InterruptedException {
+    return send(method, url, token, json, "application/json");
+  }
+
+  static HttpResponse<String> send(
+      String method, String url, String token, String body, String contentType)
+      throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json))
-        .header("Content-Type", "application/json");
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", contentType);
     if (token != null) {
       b.header("X-Auth-Token", token);
     }
