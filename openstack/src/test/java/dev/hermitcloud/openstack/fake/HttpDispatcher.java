@@ -94,6 +94,9 @@ final class HttpDispatcher implements HttpHandler {
     if (mutating && reply.status < 400) {
       afterChange.run(); // before answering, so the caller sees the consequences at once
     }
+    if (service == Service.NOVA) {
+      reply.header("X-Compute-Request-Id", requestId);
+    }
     trace(exchange, method, path, Integer.toString(reply.status));
     ReplyWriter.write(exchange, reply, requestId);
   }

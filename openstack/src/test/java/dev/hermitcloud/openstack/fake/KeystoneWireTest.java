@@ -48,6 +48,16 @@ class KeystoneWireTest {
   }
 
   @Test
+  void tokensLiveForTheConfiguredLifetime() {
+    try (FakeOpenStack shortLived =
+        FakeOpenStack.builder().tokenLifetime(java.time.Duration.ofMinutes(5)).start()) {
+      java.util.Date expires = OpenStackClients.password(shortLived).getToken().getExpires();
+      long minutes = (expires.getTime() - System.currentTimeMillis()) / 60_000;
+      assertThat(minutes).isBetween(3L, 5L);
+    }
+  }
+
+  @Test
   void wrongPasswordIsAnAuthenticationException() {
     assertThatThrownBy(() -> OSFactory.builderV3().endpoint(cloud.authUrl())
             .credentials("alice", "wrong", Identifier.byName("Default"))

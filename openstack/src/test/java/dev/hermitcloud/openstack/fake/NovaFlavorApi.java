@@ -42,9 +42,20 @@ final class NovaFlavorApi {
 
   /** Nova's {@code minDisk} and {@code minRam} list filters. */
   private static boolean fits(FakeFlavor f, ApiRequest r) {
-    Integer minDisk = r.query("minDisk") == null ? null : Integer.valueOf(r.query("minDisk"));
-    Integer minRam = r.query("minRam") == null ? null : Integer.valueOf(r.query("minRam"));
-    return (minDisk == null || f.diskGiB() >= minDisk) && (minRam == null || f.ramMiB() >= minRam);
+    int minDisk = minimum(r, "minDisk");
+    int minRam = minimum(r, "minRam");
+    return f.diskGiB() >= minDisk && f.ramMiB() >= minRam;
+  }
+
+  private static int minimum(ApiRequest r, String filter) {
+    String value = r.query(filter);
+    if (value == null) {
+      return 0;
+    }
+    if (!value.matches("[0-9]{1,9}")) {
+      throw ApiException.badRequest("Invalid " + filter + " filter [" + value + "]");
+    }
+    return Integer.parseInt(value);
   }
 
   private Reply show(ApiRequest r) {

@@ -216,7 +216,7 @@ final class NovaServerApi {
       if (server.launchedAt == null) {
         throw ApiException.conflict("Instance " + server.id + " is not ready");
       }
-      Integer length = Json.integer(body.get(action), "length");
+      Integer length = Json.integer(body.path(action), "length");
       if (length != null && length < -1) {
         throw ApiException.badRequest("Invalid input for field/attribute length. Value: "
             + length + ". " + length + " is less than the minimum of -1");
