@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.api.exceptions.AuthenticationException;
+import org.openstack4j.api.exceptions.ConnectionException;
 import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.core.transport.ObjectMapperSingleton;
 import org.openstack4j.model.common.Identifier;
@@ -114,6 +115,13 @@ class KeystoneWireTest {
         () -> OSFactory.clientFromToken(token).compute().flavors().list().size()).get();
     assertThat(flavors).isEqualTo(FakeFlavor.DEFAULTS.size());
     assertThat(cloud.requestCount("POST /v3/auth/tokens")).isEqualTo(auths);
+
+    // the token carries the password credentials, so a client made from it re-authenticates too
+    cloud.faults().expireAllTokens();
+    int afterExpiry = CompletableFuture.supplyAsync(
+        () -> OSFactory.clientFromToken(token).compute().flavors().list().size()).get();
+    assertThat(afterExpiry).isEqualTo(FakeFlavor.DEFAULTS.size());
+    assertThat(cloud.requestCount("POST /v3/auth/tokens")).isEqualTo(auths + 1);
   }
 
   @Test
@@ -136,6 +144,13 @@ class KeystoneWireTest {
     assertThat(token.getProject().getName()).isEqualTo("tea-party");
     assertThat(os.getToken().getCatalog()).anySatisfy(
         s -> assertThat(ServiceType.forName(s.getType())).isEqualTo(ServiceType.IMAGE));
+
+    // such a token holds no credentials: openstack4j's re-authentication fails inside the client
+    cloud.faults().expireAllTokens();
+    assertThatThrownBy(() -> os.compute().flavors().list())
+        .isInstanceOfSatisfying(ConnectionException.class,
+            e -> assertThat(e.getStatus()).isZero())
+        .hasMessageContaining("\"auth\" is null");
 
     String byName = "{\"auth\":{\"identity\":{\"methods\":[\"application_credential\"],"
         + "\"application_credential\":{\"name\":\"ci\",\"secret\":\"s3cret\",\"user\":"

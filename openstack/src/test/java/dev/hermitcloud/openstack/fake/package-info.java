@@ -29,8 +29,11 @@
  *       ProcessingException}; the configured read timeout does not bound a slow answer.
  *   <li>Glance image update sends its JSON patch as {@code application/json}, which Glance (and
  *       the fake) refuse with 415; {@code floatingip().associateToPort} fails inside the client.
+ *   <li>Sessions are thread-local: on another thread use {@code OSFactory.clientFromToken(token)},
+ *       which re-authenticates with the token's stored password credentials when needed.
  *   <li>There is no application-credential authentication; a token obtained over plain HTTP can
- *       be wrapped with {@code OSFactory.clientFromToken}.
+ *       be wrapped with {@code OSFactory.clientFromToken}, but once it expires openstack4j's
+ *       re-authentication fails inside the client ({@code ConnectionException}, status 0).
  * </ul>
  */
 package dev.hermitcloud.openstack.fake;
