@@ -1,0 +1,38 @@
+package dev.hermitcloud.openstack.fake;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The service catalog a token carries: identity, compute, image and network, each with one public
+ * endpoint in RegionOne, all on the host and port the client used to reach Keystone.
+ */
+final class Catalog {
+  static final String REGION = "RegionOne";
+
+  private Catalog() {}
+
+  static ArrayNode render(String baseUrl) {
+    ArrayNode catalog = Json.array();
+    add(catalog, "identity", "keystone", baseUrl + "/v3");
+    add(catalog, "compute", "nova", baseUrl + Service.NOVA.prefix);
+    add(catalog, "image", "glance", baseUrl + Service.GLANCE.prefix);
+    add(catalog, "network", "neutron", baseUrl + "/network");
+    return catalog;
+  }
+
+  private static void add(ArrayNode catalog, String type, String name, String url) {
+    ObjectNode service = catalog.addObject();
+    service.put("id", Ids.stable("service-" + type));
+    service.put("type", type);
+    service.put("name", name);
+    service
+        .putArray("endpoints")
+        .addObject()
+        .put("id", Ids.stable("endpoint-" + type))
+        .put("interface", "public")
+        .put("region_id", REGION)
+        .put("region", REGION)
+        .put("url", url);
+  }
+}

@@ -1,0 +1,149 @@
+package dev.hermitcloud.openstack.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keystone v3: issues tokens for password, application-credential and token authentication, and
+ * validates them. Any authentication failure is a bare 401, as Keystone gives nothing away.
+ */
+final class KeystoneApi {
+  static final String TOKENS = "/v3/auth/tokens";
+
+  private final IdentityStore identity;
+  private final TokenStore tokens;
+
+  KeystoneApi(IdentityStore identity, TokenStore tokens) {
+    this.identity = identity;
+    this.tokens = tokens;
+  }
+
+  void register(Router router) {
+    router.addOpen("GET", "/v3", Service.KEYSTONE, this::version);
+    router.add("POST", TOKENS, Service.KEYSTONE, this::issue, r -> false);
+    router.add("GET", TOKENS, Service.KEYSTONE, this::check);
+  }
+
+  /** True for the one route that must work without a token. */
+  static boolean issuesTokens(Route route) {
+    return route.method().equals("POST") && route.template().equals(TOKENS);
+  }
+
+  private Reply version(ApiRequest r) {
+    ObjectNode body = Json.object();
+    ObjectNode v = body.putObject("version");
+    v.put("id", "v3.14").put("status", "stable").put("updated", "2020-04-07T00:00:00Z");
+    v.putArray("links").addObject().put("rel", "self").put("href", r.baseUrl() + "/v3/");
+    return Reply.json(200, body);
+  }
+
+  private Reply issue(ApiRequest r) {
+    JsonNode auth = r.wrapped("auth");
+    JsonNode identityNode = auth.path("identity");
+    JsonNode methods = identityNode.path("methods");
+    if (!methods.isArray() || methods.isEmpty()) {
+      throw ApiException.badRequest("Expecting to find methods in identity.");
+    }
+    String method = methods.get(0).asText();
+    TokenStore.IssuedToken token =
+        switch (method) {
+          case "password" -> password(identityNode.path("password"), auth.path("scope"));
+          case "application_credential" ->
+              applicationCredential(identityNode.path("application_credential"), auth.get("scope"));
+          case "token" -> byToken(identityNode.path("token"), auth.path("scope"));
+          default -> throw ApiException.unauthorized();
+        };
+    return Reply.json(201, render(token, r.baseUrl())).header("X-Subject-Token", token.id());
+  }
+
+  private TokenStore.IssuedToken password(JsonNode password, JsonNode scope) {
+    JsonNode userRef = password.path("user");
+    if (!userRef.isObject()) {
+      throw ApiException.badRequest("Expecting to find user in password.");
+    }
+    FakeUser user = identity.user(userRef).orElseThrow(ApiException::unauthorized);
+    if (!user.password().equals(userRef.path("password").asText(null))) {
+      throw ApiException.unauthorized();
+    }
+    return tokens.issue(user, scopedProject(scope), List.of("password"), null);
+  }
+
+  private TokenStore.IssuedToken applicationCredential(JsonNode ref, JsonNode scope) {
+    if (scope != null && !scope.isNull()) {
+      throw ApiException.of(401, "Application credentials cannot request a scope.");
+    }
+    FakeApplicationCredential credential =
+        identity.credential(ref).orElseThrow(ApiException::unauthorized);
+    if (!credential.secret().equals(ref.path("secret").asText(null))) {
+      throw ApiException.unauthorized();
+    }
+    return tokens.issue(
+        credential.user(), credential.project(), List.of("application_credential"), credential);
+  }
+
+  private TokenStore.IssuedToken byToken(JsonNode ref, JsonNode scope) {
+    TokenStore.IssuedToken old =
+        tokens.valid(ref.path("id").asText(null)).orElseThrow(ApiException::unauthorized);
+    FakeProject project = scope.isMissingNode() ? old.project() : scopedProject(scope);
+    List<String> methods = new ArrayList<>(old.methods());
+    if (!methods.contains("token")) {
+      methods.add("token");
+    }
+    return tokens.issue(old.user(), project, methods, old.applicationCredential());
+  }
+
+  /** The project a scope names; every user is a member of every project. No scope: unscoped. */
+  private FakeProject scopedProject(JsonNode scope) {
+    if (scope.isMissingNode() || scope.isNull()) {
+      return null;
+    }
+    JsonNode project = scope.path("project");
+    if (!project.isObject()) {
+      throw ApiException.of(401, "The fake only issues project-scoped or unscoped tokens.");
+    }
+    return identity.project(project).orElseThrow(ApiException::unauthorized);
+  }
+
+  private Reply check(ApiRequest r) {
+    Optional<TokenStore.IssuedToken> subject = tokens.valid(r.header("X-Subject-Token"));
+    if (subject.isEmpty()) {
+      throw ApiException.notFound("Could not find token.");
+    }
+    return Reply.json(200, render(subject.get(), r.baseUrl()))
+        .header("X-Subject-Token", subject.get().id());
+  }
+
+  private static ObjectNode render(TokenStore.IssuedToken token, String baseUrl) {
+    ObjectNode body = Json.object();
+    ObjectNode t = body.putObject("token");
+    token.methods().forEach(t.putArray("methods")::add);
+    t.put("expires_at", Timestamps.keystone(token.expiresAt()));
+    t.put("issued_at", Timestamps.keystone(token.issuedAt()));
+    t.putArray("audit_ids").add(token.id().substring(6, 28));
+    FakeUser user = token.user();
+    ObjectNode u = t.putObject("user").put("id", user.id()).put("name", user.name());
+    u.putObject("domain").put("id", Domains.idOf(user.domain())).put("name", user.domain());
+    u.putNull("password_expires_at");
+    if (token.project() != null) {
+      FakeProject p = token.project();
+      ObjectNode project = t.putObject("project").put("id", p.id()).put("name", p.name());
+      project.putObject("domain").put("id", Domains.idOf(p.domain())).put("name", p.domain());
+      t.put("is_domain", false);
+      t.putArray("roles")
+          .add(Json.object().put("id", Ids.keystone("role-member")).put("name", "member"))
+          .add(Json.object().put("id", Ids.keystone("role-reader")).put("name", "reader"));
+      t.set("catalog", Catalog.render(baseUrl));
+    }
+    if (token.applicationCredential() != null) {
+      FakeApplicationCredential c = token.applicationCredential();
+      t.putObject("application_credential")
+          .put("id", c.id())
+          .put("name", c.name())
+          .put("restricted", true);
+    }
+    return body;
+  }
+}

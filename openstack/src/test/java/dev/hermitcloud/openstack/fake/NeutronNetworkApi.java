@@ -1,0 +1,63 @@
+package dev.hermitcloud.openstack.fake;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.function.Function;
+
+/** Neutron networks, subnets and ports: read-only here, as Nova makes the ports. */
+final class NeutronNetworkApi {
+  static final String PREFIX = Service.NEUTRON.prefix;
+
+  private final CloudState state;
+
+  NeutronNetworkApi(CloudState state) {
+    this.state = state;
+  }
+
+  void register(Router router) {
+    router.add("GET", PREFIX + "/networks", Service.NEUTRON,
+        r -> list(r, "networks", s -> s.networks.values().stream().map(FakeNetwork::toJson).toList()));
+    router.add("GET", PREFIX + "/networks/{id}", Service.NEUTRON,
+        r -> show(r, "network", "Network", s -> {
+          FakeNetwork n = s.networks.get(r.param("id"));
+          return n == null ? null : n.toJson();
+        }));
+    router.add("GET", PREFIX + "/subnets", Service.NEUTRON,
+        r -> list(r, "subnets",
+            s -> s.networks.values().stream().map(FakeNetwork::subnetJson).toList()));
+    router.add("GET", PREFIX + "/subnets/{id}", Service.NEUTRON,
+        r -> show(r, "subnet", "Subnet", s -> s.networks.values().stream()
+            .filter(n -> n.subnetId.equals(r.param("id"))).findFirst()
+            .map(FakeNetwork::subnetJson).orElse(null)));
+    router.add("GET", PREFIX + "/ports", Service.NEUTRON,
+        r -> list(r, "ports", s -> s.ports.values().stream().map(FakePort::toJson).toList()));
+    router.add("GET", PREFIX + "/ports/{id}", Service.NEUTRON,
+        r -> show(r, "port", "Port", s -> {
+          FakePort p = s.ports.get(r.param("id"));
+          return p == null ? null : p.toJson();
+        }));
+  }
+
+  private Reply list(ApiRequest r, String collection, Function<CloudState, List<ObjectNode>> all) {
+    List<ObjectNode> items;
+    synchronized (state) {
+      items = all.apply(state);
+    }
+    return NeutronLists.answer(r, collection, items);
+  }
+
+  private Reply show(
+      ApiRequest r, String key, String kind, Function<CloudState, ObjectNode> one) {
+    ObjectNode item;
+    synchronized (state) {
+      item = one.apply(state);
+    }
+    if (item == null) {
+      throw ApiException.notFound(kind + " " + r.param("id") + " could not be found.")
+          .neutronType(kind + "NotFound");
+    }
+    ObjectNode body = Json.object();
+    body.set(key, item);
+    return Reply.json(200, body);
+  }
+}

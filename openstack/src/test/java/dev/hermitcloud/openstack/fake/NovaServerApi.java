@@ -1,0 +1,263 @@
+package dev.hermitcloud.openstack.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Nova 2.1 servers: boot (BUILD, then ACTIVE or ERROR after {@link Timings#build()}), show, list
+ * with filters, delete (the server lingers while deleting), and console output.
+ */
+final class NovaServerApi {
+  static final String SERVERS = Service.NOVA.prefix + "/servers";
+
+  private final CloudState state;
+  private final NovaFlavorApi flavors;
+  private final Set<String> keypairs;
+  private final Transitions transitions;
+  private final Timings timings;
+  private final Faults faults;
+  private final SecureRandom random = new SecureRandom();
+
+  NovaServerApi(
+      CloudState state,
+      NovaFlavorApi flavors,
+      Set<String> keypairs,
+      Transitions transitions,
+      Timings timings,
+      Faults faults) {
+    this.state = state;
+    this.flavors = flavors;
+    this.keypairs = Set.copyOf(keypairs);
+    this.transitions = transitions;
+    this.timings = timings;
+    this.faults = faults;
+  }
+
+  void register(Router router) {
+    router.add("POST", SERVERS, Service.NOVA, this::boot);
+    router.add("GET", SERVERS, Service.NOVA, r -> list(r, false));
+    router.add("GET", SERVERS + "/detail", Service.NOVA, r -> list(r, true));
+    router.add("GET", SERVERS + "/{id}", Service.NOVA, this::show);
+    router.add("DELETE", SERVERS + "/{id}", Service.NOVA, this::delete);
+    router.add("POST", SERVERS + "/{id}/action", Service.NOVA, this::action,
+        NovaServerApi::actionMutates);
+  }
+
+  private static boolean actionMutates(ApiRequest r) {
+    try {
+      return !r.json().has("os-getConsoleOutput");
+    } catch (ApiException e) {
+      return true;
+    }
+  }
+
+  private Reply boot(ApiRequest r) {
+    JsonNode body = r.wrapped("server");
+    ObjectNode created = Json.object();
+    synchronized (state) {
+      BootRequest boot = BootRequest.parse(body, state, flavors, keypairs, r.projectId());
+      Instant now = Instant.now();
+      FakeServer server = new FakeServer(Ids.random(), state.nextSequence(), boot.name,
+          r.projectId(), r.token.user().id(), boot.image.id, boot.flavor.id(), boot.keyName,
+          boot.userData, adminPass(), boot.securityGroupNames, now);
+      server.metadata.putAll(boot.metadata);
+      String failure = faults.takeServerFailure();
+      List<String> groupIds = boot.securityGroups.stream().map(g -> g.id).toList();
+      for (BootRequest.Nic nic : boot.nics) {
+        String ip = nic.fixedIp() != null ? nic.fixedIp() : state.freeAddress(nic.network());
+        boolean taken = state.ports.values().stream()
+            .anyMatch(p -> p.network == nic.network() && p.fixedIp.equals(ip));
+        if (ip == null || taken) {
+          failure = failure != null ? failure : "Build of instance " + server.id
+              + " aborted: Failed to allocate the network(s), not rescheduling.";
+          break;
+        }
+        FakePort port = new FakePort(Ids.random(), nic.network(), server.id, ip, mac(),
+            groupIds, r.projectId(), now);
+        state.ports.put(port.id, port);
+      }
+      state.servers.put(server.id, server);
+      state.recordCreation("server", server.name);
+      String failureMessage = failure;
+      transitions.after(timings.build(), () -> finishBuild(server, failureMessage));
+      ObjectNode s = created.putObject("server");
+      s.put("id", server.id);
+      s.set("links", ServerJson.links(r.baseUrl(), "servers", server.id));
+      s.put("OS-DCF:diskConfig", "MANUAL");
+      ArrayNode groups = s.putArray("security_groups");
+      boot.securityGroupNames.forEach(n -> groups.addObject().put("name", n));
+      s.put("adminPass", server.adminPass);
+      return Reply.json(202, created)
+          .header("Location", r.baseUrl() + SERVERS + "/" + server.id);
+    }
+  }
+
+  private void finishBuild(FakeServer server, String failure) {
+    synchronized (state) {
+      if (state.servers.get(server.id) != server || server.deleting()) {
+        return;
+      }
+      Instant now = Instant.now();
+      server.updatedAt = now;
+      server.taskState = null;
+      if (failure != null) {
+        server.status = "ERROR";
+        server.vmState = "error";
+        server.faultMessage = failure;
+        server.faultCode = 500;
+        server.faultAt = now;
+        state.releasePorts(server.id, now);
+        return;
+      }
+      server.status = "ACTIVE";
+      server.vmState = "active";
+      server.powerState = 1;
+      server.launchedAt = now;
+      state.portsOf(server.id).forEach(p -> p.status = "ACTIVE");
+      server.console.append("fake-openstack: powering on ").append(server.name)
+          .append(" (").append(server.id).append(")\n")
+          .append("fake-openstack: image ").append(server.imageId)
+          .append(", flavor ").append(server.flavorId).append('\n');
+    }
+  }
+
+  private Reply show(ApiRequest r) {
+    synchronized (state) {
+      ObjectNode body = Json.object();
+      body.set("server", ServerJson.detail(find(r.param("id")), state, r.baseUrl()));
+      return Reply.json(200, body);
+    }
+  }
+
+  private Reply list(ApiRequest r, boolean detail) {
+    Pattern name = namePattern(r.query("name"));
+    String status = r.query("status");
+    ObjectNode body = Json.object();
+    synchronized (state) {
+      List<FakeServer> matching = new ArrayList<>();
+      for (FakeServer s : state.servers.values()) {
+        if ((name == null || name.matcher(s.name).find())
+            && (status == null || s.status.equalsIgnoreCase(status))
+            && (r.query("image") == null || s.imageId.equals(r.query("image")))
+            && (r.query("flavor") == null || s.flavorId.equals(r.query("flavor")))) {
+          matching.add(s);
+        }
+      }
+      matching.sort(Comparator.comparingLong((FakeServer s) -> s.sequence).reversed());
+      Pages.Page<FakeServer> page = Pages.slice(matching, s -> s.id, r.query("limit"),
+          r.query("marker"), 1000, 1000, "marker [" + r.query("marker") + "] not found");
+      ArrayNode servers = body.putArray("servers");
+      for (FakeServer s : page.items()) {
+        servers.add(detail ? ServerJson.detail(s, state, r.baseUrl())
+            : ServerJson.summary(s, r.baseUrl()));
+      }
+      if (page.full()) {
+        String last = page.items().get(page.items().size() - 1).id;
+        body.putArray("servers_links").addObject().put("rel", "next")
+            .put("href", Pages.nextHref(r.baseUrl() + r.path, r.query, last));
+      }
+    }
+    return Reply.json(200, body);
+  }
+
+  /** Nova matches {@code name} as a regular expression anywhere in the name. */
+  private static Pattern namePattern(String name) {
+    if (name == null) {
+      return null;
+    }
+    try {
+      return Pattern.compile(name);
+    } catch (PatternSyntaxException e) {
+      return Pattern.compile(Pattern.quote(name));
+    }
+  }
+
+  private Reply delete(ApiRequest r) {
+    synchronized (state) {
+      FakeServer server = find(r.param("id"));
+      if (!server.deleting()) {
+        server.taskState = "deleting";
+        server.updatedAt = Instant.now();
+        transitions.after(timings.delete(), () -> finishDelete(server));
+      }
+      return Reply.empty(204);
+    }
+  }
+
+  private void finishDelete(FakeServer server) {
+    synchronized (state) {
+      if (state.servers.remove(server.id, server)) {
+        state.releasePorts(server.id, Instant.now());
+      }
+    }
+  }
+
+  private Reply action(ApiRequest r) {
+    JsonNode body = r.json();
+    if (!body.isObject() || body.size() != 1) {
+      throw ApiException.badRequest("Malformed request body");
+    }
+    String action = body.fieldNames().next();
+    synchronized (state) {
+      FakeServer server = find(r.param("id"));
+      if (!action.equals("os-getConsoleOutput")) {
+        throw ApiException.badRequest("There is no such action: " + action);
+      }
+      if (server.launchedAt == null) {
+        throw ApiException.conflict("Instance " + server.id + " is not ready");
+      }
+      Integer length = Json.integer(body.path(action), "length");
+      if (length != null && length < -1) {
+        throw ApiException.badRequest("Invalid input for field/attribute length. Value: "
+            + length + ". " + length + " is less than the minimum of -1");
+      }
+      ObjectNode out = Json.object();
+      out.put("output", ConsoleTail.lastLines(server.console.toString(), length));
+      return Reply.json(200, out);
+    }
+  }
+
+  /** Appends text to a server's console, as if the guest had printed it. */
+  void appendConsole(String serverId, String text) {
+    synchronized (state) {
+      FakeServer server = state.servers.get(serverId);
+      if (server == null) {
+        throw new IllegalArgumentException("no server " + serverId);
+      }
+      server.console.append(text);
+    }
+  }
+
+  private FakeServer find(String id) {
+    FakeServer server = state.servers.get(id);
+    if (server == null) {
+      throw ApiException.notFound("Instance " + id + " could not be found.");
+    }
+    return server;
+  }
+
+  private String adminPass() {
+    String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return s.toString();
+  }
+
+  private String mac() {
+    byte[] b = new byte[3];
+    random.nextBytes(b);
+    return "fa:16:3e:" + HexFormat.ofDelimiter(":").formatHex(b);
+  }
+}
