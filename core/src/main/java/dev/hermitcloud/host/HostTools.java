@@ -4,22 +4,32 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds programs on the PATH. */
+/** Finds programs the SDK runs from this machine. */
 public final class HostTools {
   private HostTools() {}
 
-  /** The program {@code name} on the PATH, or a {@link MissingHostToolException} naming {@code debianPackage}. */
-  public static Path require(String name, String debianPackage) {
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String dir : (path + File.pathSeparator + "/usr/sbin:/sbin:/usr/bin:/bin").split(File.pathSeparator)) {
+  /**
+   * {@code program} itself if it is a path to an executable, else the program of that name on the PATH;
+   * otherwise a {@link MissingHostToolException} naming {@code debianPackage}.
+   */
+  public static Path require(String program, String debianPackage) {
+    if (program.contains(File.separator)) {
+      Path path = Path.of(program);
+      if (Files.isRegularFile(path) && Files.isExecutable(path)) {
+        return path;
+      }
+      throw new MissingHostToolException(program, debianPackage, "not an executable file");
+    }
+    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+    for (String dir : path.split(File.pathSeparator)) {
       if (dir.isEmpty()) {
         continue;
       }
-      Path candidate = Path.of(dir, name);
+      Path candidate = Path.of(dir, program);
       if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
         return candidate;
       }
     }
-    throw new MissingHostToolException(name, debianPackage, "not found on the PATH");
+    throw new MissingHostToolException(program, debianPackage, "not found on PATH");
   }
 }

@@ -1,5 +1,6 @@
 package dev.hermitcloud.image;
 
+import dev.hermitcloud.host.MissingHostToolException;
 import dev.hermitcloud.unikernel.Unikernel;
 import java.io.IOException;
 import java.io.OutputStream;

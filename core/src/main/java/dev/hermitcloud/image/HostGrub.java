@@ -1,6 +1,8 @@
 package dev.hermitcloud.image;
 
-import java.io.File;
+import dev.hermitcloud.host.HostTools;
+import dev.hermitcloud.host.MissingHostToolException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,18 +104,7 @@ final class HostGrub {
   }
 
   private static String findProgram(String name) {
-    if (name.contains(File.separator)) {
-      if (Files.isExecutable(Path.of(name))) {
-        return name;
-      }
-      throw new MissingHostToolException(name, DEBIAN_PACKAGE, "not an executable file");
-    }
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-    for (String directory : path.split(File.pathSeparator)) {
-      if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, name))) {
-        return Path.of(directory, name).toString();
-      }
-    }
-    throw new MissingHostToolException(name, DEBIAN_PACKAGE, "not found on PATH");
+    return HostTools.require(name, DEBIAN_PACKAGE).toString();
   }
+
 }

@@ -154,7 +154,7 @@ final class LocalInstances implements ResourceDriver<InstanceSpec> {
 
   private Observed observe(LocalRecord record) {
     boolean running = qemuProcess(record).isPresent();
-    Observed.Builder observed = Observed.builder().kind(ResourceKind.INSTANCE).name(record.name())
+    var observed = Observed.builder().kind(ResourceKind.INSTANCE).name(record.name())
         .owner(Ownership.fromLabels(record.labels()))
         .state(running ? ResourceState.READY : ResourceState.FAILED)
         .attributes(Map.of(Observed.ADDRESS, record.address(), Observed.PRIVATE_ADDRESS, "10.0.2.15",

@@ -1,8 +1,6 @@
 package dev.hermitcloud.local;
 
 import dev.hermitcloud.host.HostTools;
-import dev.hermitcloud.host.MissingHostToolException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -14,12 +12,6 @@ final class Qemu {
   private Qemu() {}
 
   static Path locate(Optional<Path> configured) {
-    if (configured.isPresent()) {
-      if (!Files.isExecutable(configured.get())) {
-        throw new MissingHostToolException(configured.get().toString(), PACKAGE, "not an executable file");
-      }
-      return configured.get();
-    }
-    return HostTools.require(BINARY, PACKAGE);
+    return HostTools.require(configured.map(Path::toString).orElse(BINARY), PACKAGE);
   }
 }
