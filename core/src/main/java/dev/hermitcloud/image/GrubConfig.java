@@ -1,8 +1,9 @@
 package dev.hermitcloud.image;
 
+import dev.hermitcloud.unikernel.GrubCommandLine;
+
 import dev.hermitcloud.unikernel.BootFile;
 import dev.hermitcloud.unikernel.Unikernel;
-import dev.hermitcloud.validation.InvalidSpecException;
 import java.util.List;
 
 /**
@@ -24,21 +25,18 @@ final class GrubConfig {
     cfg.append("terminal_output serial console\n");
     cfg.append("set timeout=0\n");
     cfg.append("menuentry ").append(GrubCommandLine.scriptWord(unikernel.name())).append(" {\n");
-    cfg.append("\tmultiboot ").append(line("unikernel.loader.args", unikernel.loader())).append('\n');
+    cfg.append("\tmultiboot ").append(line(unikernel.loader())).append('\n');
     List<BootFile> modules = unikernel.modules();
     for (int i = 0; i < modules.size(); i++) {
-      cfg.append("\tmodule ").append(line("unikernel.modules[" + i + "].args", modules.get(i))).append('\n');
+      cfg.append("\tmodule ").append(line(modules.get(i))).append('\n');
     }
     cfg.append("\tboot\n");
     cfg.append("}\n");
     return cfg.toString();
   }
 
-  private static String line(String field, BootFile file) {
-    try {
-      return BOOT_DIRECTORY + file.bootName() + GrubCommandLine.script(file.args());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidSpecException(field, file.args(), e.getMessage());
-    }
+  /** The file and its args in GRUB script syntax; {@link Unikernel} has already checked GRUB can pass them. */
+  private static String line(BootFile file) {
+    return BOOT_DIRECTORY + file.bootName() + GrubCommandLine.script(file.args());
   }
 }

@@ -81,6 +81,11 @@ public abstract class Unikernel {
 
   private static byte[] checkFile(String field, BootFile file) {
     Check.oneLine(field + ".args", file.args(), MAX_ARGS);
+    try {
+      GrubCommandLine.words(file.args());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSpecException(field + ".args", file.args(), e.getMessage());
+    }
     String bootName = file.bootName();
     if (!BOOT_NAME.matcher(bootName).matches() || bootName.equals("grub")) {
       throw new InvalidSpecException(field + ".bootName", bootName,

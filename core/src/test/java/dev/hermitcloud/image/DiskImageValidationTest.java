@@ -56,16 +56,14 @@ class DiskImageValidationTest {
   }
 
   @Test
-  void commandLinesGrubWouldChangeAreRejectedWithTheFix() throws IOException {
+  void commandLinesGrubWouldChangeAreRejectedWithTheFixBeforeAnyImageIsBuilt() throws IOException {
     Path loader = TestUnikernels.demoKernel(dir);
     Path module = TestUnikernels.module(dir, "app", 10, 1);
-    Unikernel badLoaderArgs = Unikernel.named("quotes").loader(loader, "say=\"hi\"").module(module).build();
-    Unikernel badModuleArgs = Unikernel.named("quotes").loader(loader).module(module, "it's").build();
 
-    InvalidSpecException loaderError =
-        catchThrowableOfType(() -> DiskImage.of(badLoaderArgs), InvalidSpecException.class);
-    InvalidSpecException moduleError =
-        catchThrowableOfType(() -> DiskImage.of(badModuleArgs), InvalidSpecException.class);
+    InvalidSpecException loaderError = catchThrowableOfType(
+        () -> Unikernel.named("quotes").loader(loader, "say=\"hi\"").module(module).build(), InvalidSpecException.class);
+    InvalidSpecException moduleError = catchThrowableOfType(
+        () -> Unikernel.named("quotes").loader(loader).module(module, "it's").build(), InvalidSpecException.class);
 
     assertThat(loaderError.field()).isEqualTo("unikernel.loader.args");
     assertThat(loaderError.getMessage()).contains("\\\"");

@@ -35,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
     Path kernel = DemoKernel.writeTo(work.resolve("hermit-demo.elf"));
     Path module = DemoModule.writeTo(work.resolve("hello"), "hello from a module\n".getBytes(StandardCharsets.US_ASCII));
     Unikernel demo = Unikernel.named("hermit-demo")
-        .loader(kernel, "-uart=io:0x3f8 greeting=\"hello world\"")
+        .loader(kernel, "-uart=io:0x3f8 \"greeting=hello world\"")
         .module(module, "answer=42")
         .build();
     Local local = Local.qemu().stateDir(work.resolve("state")).accelerator(accelerator);

@@ -1,4 +1,4 @@
-package dev.hermitcloud.image;
+package dev.hermitcloud.unikernel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
  * space) has no such words and is rejected with the reason; the fix is to write it the way GRUB would,
  * for example {@code it\'s} or {@code "two words"}.
  */
-final class GrubCommandLine {
+public final class GrubCommandLine {
   private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_./:=,+-]+");
 
   private GrubCommandLine() {}
 
   /** The words GRUB must be given so that the kernel sees exactly {@code line}; none for an empty line. */
-  static List<String> words(String line) {
+  public static List<String> words(String line) {
     List<String> words = new ArrayList<>();
     if (line.isEmpty()) {
       return words;
@@ -46,7 +46,7 @@ final class GrubCommandLine {
   }
 
   /** What GRUB hands the kernel for these words: the inverse of {@link #words(String)}. */
-  static String rebuild(List<String> words) {
+  public static String rebuild(List<String> words) {
     StringBuilder line = new StringBuilder();
     for (int w = 0; w < words.size(); w++) {
       String word = words.get(w);
@@ -72,7 +72,7 @@ final class GrubCommandLine {
   }
 
   /** {@code word} in GRUB script syntax: as is when plainly safe, else single-quoted. */
-  static String scriptWord(String word) {
+  public static String scriptWord(String word) {
     if (PLAIN_WORD.matcher(word).matches()) {
       return word;
     }
@@ -80,7 +80,7 @@ final class GrubCommandLine {
   }
 
   /** The words of {@code line} in GRUB script syntax, each preceded by a space. */
-  static String script(String line) {
+  public static String script(String line) {
     StringBuilder script = new StringBuilder();
     for (String word : words(line)) {
       script.append(' ').append(scriptWord(word));

@@ -1,4 +1,4 @@
-package dev.hermitcloud.image;
+package dev.hermitcloud.unikernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
