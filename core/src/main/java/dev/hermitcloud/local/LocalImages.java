@@ -62,9 +62,7 @@ final class LocalImages implements ResourceDriver<ImageSpec> {
   @Override
   public Operation create(ImageSpec spec, CallContext context) throws IOException {
     Files.createDirectories(dir);
-    DiskImage image = DiskImage.of(spec.unikernel(), spec.diskGib());
-    image.writeRaw(disk(spec.name()));
-    context.bytesTransferred(image.allocatedBytes(), image.allocatedBytes());
+    DiskImage.of(spec.unikernel(), spec.diskGib()).writeRaw(disk(spec.name()));
     new LocalRecord(spec.name(), context.ownership().toLabels(), spec.name(), null, List.of(), 0, 0, 0, null)
         .write(record(spec.name()));
     return Operation.completed("write image " + spec.name());

@@ -45,11 +45,20 @@ final class DemoCommand implements Callable<Integer> {
           Duration.ofSeconds(timeoutSeconds));
       System.out.println("--- end of console ---");
       d.destroy();
+      deleteTree(work);
       if (!done) {
         System.err.println("error: the kernel did not print '" + DemoKernel.DONE + "' within " + timeoutSeconds + " s");
         return 1;
       }
     }
     return 0;
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 }
