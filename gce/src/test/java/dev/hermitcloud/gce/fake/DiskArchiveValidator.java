@@ -52,7 +52,12 @@ final class DiskArchiveValidator {
 
   private static Disk readTar(InputStream in) throws IOException, InvalidArchive {
     byte[] block = new byte[TarHeader.BLOCK];
-    if (!readBlock(in, block) || TarHeader.isZeroBlock(block)) {
+    int first = in.readNBytes(block, 0, block.length);
+    if (first > 0 && first < block.length) {
+      throw new InvalidArchive("The file is not a tar archive (shorter than one header)."
+          + " The tar archive is not a valid image.");
+    }
+    if (first == 0 || TarHeader.isZeroBlock(block)) {
       throw new InvalidArchive("The tar archive is empty; it must hold one file named 'disk.raw'.");
     }
     TarHeader header = new TarHeader(block);

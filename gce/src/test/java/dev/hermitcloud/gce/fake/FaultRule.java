@@ -19,6 +19,7 @@ public final class FaultRule {
   private final String method;
   private final String template;
   private volatile int remaining = 1;
+  private volatile int skip;
   private volatile double probability = -1;
   private volatile Fault fault;
   private final AtomicInteger fired = new AtomicInteger();
@@ -59,6 +60,12 @@ public final class FaultRule {
     return this;
   }
 
+  /** Lets the first {@code n} matching requests through untouched before the rule applies. */
+  public FaultRule skipFirst(int n) {
+    this.skip = n;
+    return this;
+  }
+
   public FaultRule inject(Fault fault) {
     this.fault = fault;
     return this;
@@ -81,6 +88,10 @@ public final class FaultRule {
   /** Decides whether this matching request gets the fault. Called under the plan's lock. */
   boolean fire(Random random) {
     if (fault == null || remaining <= 0) {
+      return false;
+    }
+    if (skip > 0) {
+      skip--;
       return false;
     }
     if (probability >= 0 && random.nextDouble() >= probability) {
