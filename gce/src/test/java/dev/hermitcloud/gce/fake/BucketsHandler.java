@@ -30,7 +30,7 @@ final class BucketsHandler {
     if (name == null || !NAME.matcher(name).matches() || name.contains("..")) {
       throw new GoogleApiError(400, "invalid", "Invalid bucket name: '" + name + "'");
     }
-    return Reply.ok(gcs.createBucket(name, project, GoogleJson.text(body, "location")));
+    return Reply.ok(gcs.createBucket(name, project, GoogleJson.text(body, "location"), true));
   }
 
   private Reply get(FakeRequest request) {

@@ -57,7 +57,7 @@ public final class FakeGce implements AutoCloseable {
         b.bootOutput);
     this.operations = new OperationsHandler(compute, b.operationWaitLimit);
     this.initialBuckets = new LinkedHashMap<>(b.buckets);
-    initialBuckets.forEach((name, project) -> gcs.createBucket(name, project, "US"));
+    initialBuckets.forEach((name, project) -> gcs.createBucket(name, project, "US", false));
     faults.seed(b.faultSeed);
     if (!b.latency.isZero()) {
       faults.add(FaultRule.onAny().always().inject(Fault.latency(b.latency)));
@@ -157,13 +157,14 @@ public final class FakeGce implements AutoCloseable {
     }
   }
 
+  /** Adds a bucket (not counted as a creation). */
   public void addBucket(String project, String name) {
-    gcs.createBucket(name, project, "US");
+    gcs.createBucket(name, project, "US", false);
   }
 
-  /** Stores an object as if uploaded (counted as a creation). */
+  /** Stores an object as if uploaded earlier (not counted as a creation). */
   public FakeObject putObject(String bucket, String name, byte[] data) {
-    return gcs.put(bucket, name, data.clone(), "application/octet-stream", Map.of(), null);
+    return gcs.put(bucket, name, data.clone(), "application/octet-stream", Map.of(), null, false);
   }
 
   /** Adds a READY image directly, as if imported earlier (not counted as a creation). */
@@ -249,7 +250,7 @@ public final class FakeGce implements AutoCloseable {
         addresses.clear();
       }
       gcs.clear();
-      initialBuckets.forEach((name, project) -> gcs.createBucket(name, project, "US"));
+      initialBuckets.forEach((name, project) -> gcs.createBucket(name, project, "US", false));
       appStandIn.reconcile();
     }
   }

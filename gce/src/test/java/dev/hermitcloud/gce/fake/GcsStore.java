@@ -24,8 +24,9 @@ final class GcsStore {
     this.stats = stats;
   }
 
-  /** Creates a bucket; 409 when the name is taken. */
-  synchronized ObjectNode createBucket(String name, String project, String location) {
+  /** Creates a bucket; 409 when the name is taken. Seeded buckets are not counted as creations. */
+  synchronized ObjectNode createBucket(String name, String project, String location,
+      boolean counted) {
     if (buckets.containsKey(name)) {
       throw new GoogleApiError(409, "conflict", "Your previous request to create the named"
           + " bucket succeeded and you already own it.");
@@ -46,7 +47,9 @@ final class GcsStore {
     b.put("timeCreated", GoogleJson.storageTime(now));
     b.put("updated", GoogleJson.storageTime(now));
     buckets.put(name, new Bucket(project, b, new TreeMap<>()));
-    stats.created("bucket", name);
+    if (counted) {
+      stats.created("bucket", name);
+    }
     return b.deepCopy();
   }
 
@@ -86,9 +89,12 @@ final class GcsStore {
     return o;
   }
 
-  /** Stores a new generation after checking the preconditions atomically. */
+  /**
+   * Stores a new generation after checking the preconditions (null for none) atomically. Only
+   * client uploads count as creations, not seeded objects.
+   */
   synchronized FakeObject put(String bucket, String name, byte[] data, String contentType,
-      Map<String, String> metadata, GcsPreconditions preconditions) {
+      Map<String, String> metadata, GcsPreconditions preconditions, boolean counted) {
     Bucket b = bucket(bucket);
     if (preconditions != null) {
       preconditions.check(b.objects().get(name));
@@ -97,7 +103,9 @@ final class GcsStore {
     FakeObject o = new FakeObject(bucket, name, data,
         lastGeneration, contentType == null ? "application/octet-stream" : contentType, metadata);
     b.objects().put(name, o);
-    stats.created("object", bucket + "/" + name);
+    if (counted) {
+      stats.created("object", bucket + "/" + name);
+    }
     return o;
   }
 

@@ -130,7 +130,7 @@ final class ResumableSession {
       requireHash("MD5", expected.md5Hash(), md5);
     }
     result = gcs.put(bucket, name, Arrays.copyOf(data, committed), contentType, metadata,
-        preconditions);
+        preconditions, true);
     data = new byte[0];
     return Reply.ok(result.toJson(request.baseUrl()));
   }

@@ -119,7 +119,7 @@ final class UploadsHandler {
       throw new GoogleApiError(400, "required", "Required");
     }
     FakeObject o = gcs.put(request.var("bucket"), name, data, contentType,
-        GoogleJson.stringMap(meta.get("metadata")), GcsPreconditions.from(request));
+        GoogleJson.stringMap(meta.get("metadata")), GcsPreconditions.from(request), true);
     return Reply.ok(o.toJson(request.baseUrl()));
   }
 
