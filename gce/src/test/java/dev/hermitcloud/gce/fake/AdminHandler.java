@@ -56,13 +56,14 @@ final class AdminHandler {
   }
 
   private Reply installFaults(JsonNode json) {
+    var rules = FaultPlanJson.rules(json);
     if (json.path("replace").asBoolean(false)) {
       fake.faults().clear();
     }
     if (json.has("seed")) {
       fake.faults().seed(json.get("seed").asLong());
     }
-    FaultPlanJson.rules(json).forEach(fake.faults()::add);
+    rules.forEach(fake.faults()::add);
     return listFaults();
   }
 

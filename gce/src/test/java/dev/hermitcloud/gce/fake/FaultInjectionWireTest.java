@@ -149,7 +149,7 @@ class FaultInjectionWireTest {
   @Test
   void aSlowOperationIsStillRunningWhenPolled() throws Exception {
     fake.faults().add(FaultRule.on("POST", RouteTemplates.FIREWALLS)
-        .inject(Fault.slowOperation(Duration.ofMillis(900))));
+        .inject(Fault.slowOperation(Duration.ofMillis(500))));
 
     Operation started = firewalls.insertCallable().futureCall(InsertFirewallRequest.newBuilder()
         .setProject(PROJECT).setFirewallResource(FirewallsWireTest.rule("slow")).build()).get();

@@ -80,7 +80,7 @@ class FirewallsWireTest {
 
   @Test
   void aRuleBecomesVisibleWhenItsOperationIsDone() throws Exception {
-    fake.operationDuration(Duration.ofMillis(600));
+    fake.operationDuration(Duration.ofMillis(400));
 
     Operation started = firewalls.insertCallable().futureCall(InsertFirewallRequest.newBuilder()
         .setProject(PROJECT).setFirewallResource(rule("late")).build()).get();
@@ -88,6 +88,17 @@ class FirewallsWireTest {
     assertThatThrownBy(() -> firewalls.get(PROJECT, "late")).isInstanceOf(NotFoundException.class);
     operations.wait(PROJECT, started.getName());
     assertThat(firewalls.get(PROJECT, "late").getName()).isEqualTo("late");
+  }
+
+  @Test
+  void anInsertAnsweredDoneIsNotPolled() throws Exception {
+    fake.operationDuration(Duration.ZERO);
+
+    Operation op = firewalls.insertAsync(PROJECT, rule("instant").build()).get();
+
+    assertThat(op.getStatus()).isEqualTo(Operation.Status.DONE);
+    assertThat(firewalls.get(PROJECT, "instant").getName()).isEqualTo("instant");
+    assertThat(fake.stats().requests("GET", RouteTemplates.GLOBAL_OPERATION)).isZero();
   }
 
   @Test

@@ -121,6 +121,23 @@ class GcsWireTest {
     assertThat(fake.stats().creations("object", BUCKET + "/disk.tar.gz")).isEqualTo(1);
   }
 
+  @Test
+  void aLostAnswerToTheLastChunkIsRecoveredFromTheFinishedSession() throws Exception {
+    byte[] data = new byte[20 * 1024 * 1024];
+    new Random(7).nextBytes(data);
+    FaultRule lost = fake.faults().add(FaultRule.on("PUT", RouteTemplates.OBJECT_UPLOADS)
+        .skipFirst(1).inject(Fault.responseLost()));
+
+    try (WriteChannel writer = storage.writer(BlobInfo.newBuilder(BUCKET, "last.bin").build(),
+        Storage.BlobWriteOption.doesNotExist())) {
+      writer.write(ByteBuffer.wrap(data));
+    }
+
+    assertThat(lost.fired()).isEqualTo(1);
+    assertThat(fake.object(BUCKET, "last.bin").orElseThrow().bytes()).isEqualTo(data);
+    assertThat(fake.stats().creations("object", BUCKET + "/last.bin")).isEqualTo(1);
+  }
+
   private String read(BlobId id) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ReadChannel reader = storage.reader(id)) {

@@ -93,7 +93,7 @@ class ImagesWireTest {
   @Test
   void anImageIsPendingUntilItsOperationIsDone() throws Exception {
     fake.putObject(BUCKET, "good.tar.gz", good);
-    fake.operationDuration(Duration.ofMillis(600));
+    fake.operationDuration(Duration.ofMillis(400));
 
     Operation started = images.insertCallable().futureCall(insert("slow", url("good.tar.gz"))).get();
 

@@ -63,7 +63,7 @@ final class InstanceBuilder {
     }
     json.put("cpuPlatform", "Unknown CPU Platform");
     json.put("startRestricted", false);
-    json.put("fingerprint", Fingerprints.of(GoogleJson.MAPPER.valueToTree(id)));
+    json.put("fingerprint", Fingerprints.of(GoogleJson.object().put("id", id)));
     return json;
   }
 
@@ -203,7 +203,7 @@ final class InstanceBuilder {
     out.put("subnetwork", ResourceLinks.regionUrl(project, region) + "/subnetworks/default");
     out.put("name", "nic0");
     out.put("stackType", "IPV4_ONLY");
-    out.put("fingerprint", "nic0-fingerprint=");
+    out.put("fingerprint", Fingerprints.of(nic));
     JsonNode configs = nic.get("accessConfigs");
     if (configs != null && configs.size() > 1) {
       throw GoogleApiError.invalidField(at + ".accessConfigs", "",

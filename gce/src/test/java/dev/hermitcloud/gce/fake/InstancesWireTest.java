@@ -92,7 +92,7 @@ class InstancesWireTest {
 
   @Test
   void anInstanceIsProvisioningUntilItsOperationIsDone() throws Exception {
-    fake.operationDuration(Duration.ofMillis(900));
+    fake.operationDuration(Duration.ofMillis(500));
 
     Operation started = instances.insertCallable().futureCall(
         InsertInstanceRequest.newBuilder().setProject(PROJECT)
