@@ -115,6 +115,14 @@ public final class FakeGce implements AutoCloseable {
     return runner.defaultDuration();
   }
 
+  /**
+   * Finishes every running operation now, as if its time had passed: with a long {@link
+   * #operationDuration(Duration)} a test can look at the in-between state, then move on.
+   */
+  public void finishOperationsNow() {
+    runner.finishAll();
+  }
+
   /** How long {@code POST .../operations/{op}/wait} blocks at most. */
   public void operationWaitLimit(Duration limit) {
     operations.maxWait(limit);

@@ -149,13 +149,14 @@ class FaultInjectionWireTest {
   @Test
   void aSlowOperationIsStillRunningWhenPolled() throws Exception {
     fake.faults().add(FaultRule.on("POST", RouteTemplates.FIREWALLS)
-        .inject(Fault.slowOperation(Duration.ofMillis(500))));
+        .inject(Fault.slowOperation(Duration.ofMinutes(1))));
 
     Operation started = firewalls.insertCallable().futureCall(InsertFirewallRequest.newBuilder()
         .setProject(PROJECT).setFirewallResource(FirewallsWireTest.rule("slow")).build()).get();
 
     assertThat(operations.get(PROJECT, started.getName()).getStatus())
         .isNotEqualTo(Operation.Status.DONE);
+    fake.finishOperationsNow();
     assertThat(operations.wait(PROJECT, started.getName()).getStatus())
         .isEqualTo(Operation.Status.DONE);
   }

@@ -80,12 +80,13 @@ class FirewallsWireTest {
 
   @Test
   void aRuleBecomesVisibleWhenItsOperationIsDone() throws Exception {
-    fake.operationDuration(Duration.ofMillis(400));
+    fake.operationDuration(Duration.ofMinutes(1));
 
     Operation started = firewalls.insertCallable().futureCall(InsertFirewallRequest.newBuilder()
         .setProject(PROJECT).setFirewallResource(rule("late")).build()).get();
 
     assertThatThrownBy(() -> firewalls.get(PROJECT, "late")).isInstanceOf(NotFoundException.class);
+    fake.finishOperationsNow();
     operations.wait(PROJECT, started.getName());
     assertThat(firewalls.get(PROJECT, "late").getName()).isEqualTo("late");
   }

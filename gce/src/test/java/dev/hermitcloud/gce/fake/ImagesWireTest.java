@@ -93,12 +93,13 @@ class ImagesWireTest {
   @Test
   void anImageIsPendingUntilItsOperationIsDone() throws Exception {
     fake.putObject(BUCKET, "good.tar.gz", good);
-    fake.operationDuration(Duration.ofMillis(400));
+    fake.operationDuration(Duration.ofMinutes(1));
 
     Operation started = images.insertCallable().futureCall(insert("slow", url("good.tar.gz"))).get();
 
     assertThat(started.getStatus()).isNotEqualTo(Operation.Status.DONE);
     assertThat(images.get(PROJECT, "slow").getStatus()).isEqualTo("PENDING");
+    fake.finishOperationsNow();
     Operation done = operations.wait(PROJECT, started.getName());
     assertThat(done.getStatus()).isEqualTo(Operation.Status.DONE);
     assertThat(images.get(PROJECT, "slow").getStatus()).isEqualTo("READY");

@@ -92,7 +92,7 @@ class InstancesWireTest {
 
   @Test
   void anInstanceIsProvisioningUntilItsOperationIsDone() throws Exception {
-    fake.operationDuration(Duration.ofMillis(500));
+    fake.operationDuration(Duration.ofMinutes(1));
 
     Operation started = instances.insertCallable().futureCall(
         InsertInstanceRequest.newBuilder().setProject(PROJECT)
@@ -102,6 +102,7 @@ class InstancesWireTest {
     assertThatThrownBy(() -> instances.deleteAsync(PROJECT, ZONE, "slow").get())
         .hasCauseInstanceOf(InvalidArgumentException.class)
         .rootCause().hasMessageContaining("resourceNotReady");
+    fake.finishOperationsNow();
     Operation done = operations.wait(PROJECT, ZONE, started.getName());
     assertThat(done.getStatus()).isEqualTo(Operation.Status.DONE);
     assertThat(instances.get(PROJECT, ZONE, "slow").getStatus()).isEqualTo("RUNNING");

@@ -1,6 +1,7 @@
 package dev.hermitcloud.gce.fake;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,7 +17,8 @@ import java.util.logging.Logger;
 /**
  * Creates compute operations and drives them PENDING -> RUNNING (after a third of the duration) ->
  * DONE (after the whole duration). A zero duration completes inside the inserting request, so the
- * insert is answered DONE. Every finished operation triggers the change listener, off the lock.
+ * insert is answered DONE; {@link #finishAll()} lets a test skip the wait. Every finished operation
+ * triggers the change listener, off the lock.
  */
 final class OperationRunner implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(OperationRunner.class.getName());
@@ -24,6 +27,7 @@ final class OperationRunner implements AutoCloseable {
   private final Runnable onChange;
   private final ScheduledExecutorService scheduler;
   private final Map<String, FakeOperation> operations = new ConcurrentHashMap<>();
+  private final Map<FakeOperation, Stages> unfinished = new ConcurrentHashMap<>();
   private volatile Duration defaultDuration;
 
   OperationRunner(ComputeStore store, Duration defaultDuration, Runnable onChange) {
@@ -61,23 +65,62 @@ final class OperationRunner implements AutoCloseable {
         ? request.operationDuration()
         : defaultDuration;
     OperationError injected = request.injectedOperationError();
+    Stages stages = new Stages(op, subject, work, injected);
     if (duration.isZero()) {
-      op.markRunning();
-      work.running();
-      finish(op, subject, work, injected);
+      stages.toDone();
       return op;
     }
+    unfinished.put(op, stages);
     long total = Math.max(1, duration.toMillis());
     long toRunning = total / 3;
     scheduler.schedule(() -> {
-      synchronized (store) {
-        op.markRunning();
-        work.running();
-      }
-      scheduler.schedule(
-          () -> finish(op, subject, work, injected), total - toRunning, TimeUnit.MILLISECONDS);
+      stages.toRunning();
+      scheduler.schedule(stages::toDone, total - toRunning, TimeUnit.MILLISECONDS);
     }, toRunning, TimeUnit.MILLISECONDS);
     return op;
+  }
+
+  /** Finishes every unfinished operation now, as if its time had passed. */
+  void finishAll() {
+    for (Stages stages : List.copyOf(unfinished.values())) {
+      stages.toDone();
+    }
+  }
+
+  /** The two transitions of one operation, each taken once whoever triggers it first. */
+  private final class Stages {
+    private final FakeOperation op;
+    private final StoredResource subject;
+    private final OperationWork work;
+    private final OperationError injected;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean done = new AtomicBoolean();
+
+    Stages(FakeOperation op, StoredResource subject, OperationWork work, OperationError injected) {
+      this.op = op;
+      this.subject = subject;
+      this.work = work;
+      this.injected = injected;
+    }
+
+    void toRunning() {
+      if (running.compareAndSet(false, true)) {
+        synchronized (store) {
+          if (op.status() == FakeOperation.Status.PENDING) {
+            op.markRunning();
+            work.running();
+          }
+        }
+      }
+    }
+
+    void toDone() {
+      toRunning();
+      if (done.compareAndSet(false, true)) {
+        finish(op, subject, work, injected);
+        unfinished.remove(op);
+      }
+    }
   }
 
   Optional<FakeOperation> find(String project, String zone, String name) {
