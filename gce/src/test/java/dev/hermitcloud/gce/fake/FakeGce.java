@@ -1,0 +1,373 @@
+package dev.hermitcloud.gce.fake;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-process fake of Google Compute Engine and Cloud Storage speaking their REST wire protocol
+ * on 127.0.0.1, for the real {@code google-cloud-compute} and {@code google-cloud-storage}
+ * clients. It validates requests as the services do, keeps state, runs operations that take time,
+ * injects faults and counts what it sees.
+ *
+ * <pre>{@code
+ * try (FakeGce fake = FakeGce.builder().project("p").bucket("b").start()) {
+ *   ImagesClient images = ImagesClient.create(ImagesSettings.newBuilder()
+ *       .setEndpoint(fake.endpoint())
+ *       .setCredentialsProvider(NoCredentialsProvider.create()).build());
+ *   fake.faults().add(FaultRule.on("POST", RouteTemplates.IMAGES).inject(Fault.backendError()));
+ *   ...
+ *   assertThat(fake.stats().duplicateCreations()).isEmpty();
+ * }
+ * }</pre>
+ */
+public final class FakeGce implements AutoCloseable {
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final FakeStats stats = new FakeStats();
+  private final FaultPlan faults = new FaultPlan();
+  private final ComputeStore store = new ComputeStore();
+  private final GcsStore gcs = new GcsStore(stats);
+  private final AppStandIn appStandIn;
+  private final OperationRunner runner;
+  private final OperationsHandler operations;
+  private final ComputeContext compute;
+  private final AddressPool addresses;
+  private final Map<String, String> initialBuckets;
+
+  private FakeGce(Builder b) throws IOException {
+    this.appStandIn = new AppStandIn(store, b.appStandIn);
+    this.runner = new OperationRunner(store, b.operationDuration, appStandIn::reconcile);
+    this.addresses = new AddressPool(b.firstExternalAddress);
+    this.compute = new ComputeContext(store, runner, addresses, stats, gcs, b.projects,
+        b.bootOutput);
+    this.operations = new OperationsHandler(compute, b.operationWaitLimit);
+    this.initialBuckets = new LinkedHashMap<>(b.buckets);
+    initialBuckets.forEach((name, project) -> gcs.createBucket(name, project, "US", false));
+    faults.seed(b.faultSeed);
+    if (!b.latency.isZero()) {
+      faults.add(FaultRule.onAny().always().inject(Fault.latency(b.latency)));
+    }
+    Router router = new Router();
+    new ImagesHandler(compute).register(router);
+    new InstancesHandler(compute).register(router);
+    new FirewallsHandler(compute).register(router);
+    new MachineTypesHandler(compute).register(router);
+    operations.register(router);
+    new BucketsHandler(gcs).register(router);
+    new ObjectsHandler(gcs).register(router);
+    new UploadsHandler(gcs).register(router);
+    AtomicInteger n = new AtomicInteger();
+    this.executor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "fake-gce-http-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.server = HttpServer.create(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 64);
+    server.createContext("/", new RequestDispatcher(router, stats, faults, new AdminHandler(this)));
+    server.setExecutor(executor);
+    server.start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code http://127.0.0.1:PORT}: for {@code setEndpoint} (compute) and {@code setHost} (GCS). */
+  public String endpoint() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The fault plan; add rules at any time. */
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  public FakeStats stats() {
+    return stats;
+  }
+
+  /** How long operations started from now on take (PENDING -> RUNNING -> DONE). */
+  public void operationDuration(Duration duration) {
+    runner.defaultDuration(duration);
+  }
+
+  public Duration operationDuration() {
+    return runner.defaultDuration();
+  }
+
+  /**
+   * Finishes every running operation now, as if its time had passed: with a long {@link
+   * #operationDuration(Duration)} a test can look at the in-between state, then move on.
+   */
+  public void finishOperationsNow() {
+    runner.finishAll();
+  }
+
+  /** How long {@code POST .../operations/{op}/wait} blocks at most. */
+  public void operationWaitLimit(Duration limit) {
+    operations.maxWait(limit);
+  }
+
+  /** Turns the app stand-in (an HTTP answer on natIP:port where the firewall allows) on or off. */
+  public void appStandIn(boolean enabled) {
+    appStandIn.enabled(enabled);
+  }
+
+  public boolean appStandIn() {
+    return appStandIn.enabled();
+  }
+
+  /** Where the app stand-in listens now, as {@code "ip:port"}. */
+  public Set<String> appStandInListeners() {
+    appStandIn.reconcile();
+    return appStandIn.listening();
+  }
+
+  /** Listeners the app stand-in could not open (address or port already in use). */
+  public List<String> appStandInFailures() {
+    return appStandIn.failures();
+  }
+
+  /** Text an instance reaching RUNNING writes to its serial port (null for none). */
+  public void bootOutput(String text) {
+    compute.bootOutput(text);
+  }
+
+  /** Appends to an instance's serial port 1 output. */
+  public void appendSerialOutput(String project, String zone, String instance, String text) {
+    synchronized (store) {
+      StoredResource r = store.visible(
+          ResourceKey.zonal(ComputeKind.INSTANCE, project, zone, instance));
+      if (r == null) {
+        throw new IllegalArgumentException("no instance " + project + "/" + zone + "/" + instance);
+      }
+      r.serial().append(text);
+    }
+  }
+
+  /** Adds a bucket (not counted as a creation). */
+  public void addBucket(String project, String name) {
+    gcs.createBucket(name, project, "US", false);
+  }
+
+  /** Stores an object as if uploaded earlier (not counted as a creation). */
+  public FakeObject putObject(String bucket, String name, byte[] data) {
+    return gcs.put(bucket, name, data.clone(), "application/octet-stream", Map.of(), null, false);
+  }
+
+  /** Adds a READY image directly, as if imported earlier (not counted as a creation). */
+  public FakeResource addReadyImage(String project, String name, String family, long diskSizeGb) {
+    synchronized (store) {
+      ResourceKey key = ResourceKey.global(ComputeKind.IMAGE, project, name);
+      long id = store.newId();
+      ObjectNode json = GoogleJson.object();
+      json.put("kind", "compute#image");
+      GoogleJson.putInt64(json, "id", id);
+      json.put("creationTimestamp", GoogleJson.computeTime(Instant.now()));
+      json.put("name", name);
+      if (family != null) {
+        json.put("family", family);
+      }
+      json.put("selfLink", ResourceLinks.url(key.path()));
+      json.put("sourceType", "RAW");
+      json.put("status", "READY");
+      GoogleJson.putInt64(json, "diskSizeGb", diskSizeGb);
+      json.put("labelFingerprint", Fingerprints.EMPTY);
+      return store.add(key, id, json, true).snapshot();
+    }
+  }
+
+  public List<String> buckets() {
+    return gcs.bucketNames();
+  }
+
+  public Optional<FakeObject> object(String bucket, String name) {
+    return Optional.ofNullable(gcs.object(bucket, name));
+  }
+
+  public List<FakeObject> objects(String bucket) {
+    return gcs.list(bucket, null);
+  }
+
+  public List<FakeResource> images(String project) {
+    return snapshots(ComputeKind.IMAGE, project);
+  }
+
+  /** Instances of the project in every zone. */
+  public List<FakeResource> instances(String project) {
+    return snapshots(ComputeKind.INSTANCE, project);
+  }
+
+  public List<FakeResource> firewalls(String project) {
+    return snapshots(ComputeKind.FIREWALL, project);
+  }
+
+  public Optional<FakeResource> image(String project, String name) {
+    return snapshot(ResourceKey.global(ComputeKind.IMAGE, project, name));
+  }
+
+  public Optional<FakeResource> instance(String project, String zone, String name) {
+    return snapshot(ResourceKey.zonal(ComputeKind.INSTANCE, project, zone, name));
+  }
+
+  public Optional<FakeResource> firewall(String project, String name) {
+    return snapshot(ResourceKey.global(ComputeKind.FIREWALL, project, name));
+  }
+
+  /** Live resources by kind: image, instance, firewall, bucket, object. */
+  public Map<String, Integer> resourceCounts() {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    synchronized (store) {
+      for (ComputeKind kind : ComputeKind.values()) {
+        out.put(kind.label(), store.all(kind).size());
+      }
+    }
+    out.put("bucket", gcs.bucketNames().size());
+    out.put("object", gcs.objectCount());
+    return out;
+  }
+
+  /** Zeroes request counters and removes all faults; {@code dropState} also empties the clouds. */
+  public void reset(boolean dropState) {
+    stats.reset();
+    faults.clear();
+    if (dropState) {
+      synchronized (store) {
+        store.clear();
+        compute.requestIds().clear();
+        addresses.clear();
+      }
+      gcs.clear();
+      initialBuckets.forEach((name, project) -> gcs.createBucket(name, project, "US", false));
+      appStandIn.reconcile();
+    }
+  }
+
+  ObjectNode statsJson() {
+    return stats.toJson(resourceCounts());
+  }
+
+  private List<FakeResource> snapshots(ComputeKind kind, String project) {
+    List<FakeResource> out = new ArrayList<>();
+    synchronized (store) {
+      store.list(kind, project, null).forEach(r -> out.add(r.snapshot()));
+    }
+    return out;
+  }
+
+  private Optional<FakeResource> snapshot(ResourceKey key) {
+    synchronized (store) {
+      return Optional.ofNullable(store.visible(key)).map(StoredResource::snapshot);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    runner.close();
+    appStandIn.close();
+    executor.shutdownNow();
+  }
+
+  /** Configures a {@link FakeGce}; every setting has a default. */
+  public static final class Builder {
+    private int port;
+    private final Set<String> projects = new LinkedHashSet<>();
+    private final Map<String, String> buckets = new LinkedHashMap<>();
+    private Duration operationDuration = Duration.ofMillis(100);
+    private Duration operationWaitLimit = Duration.ofSeconds(120);
+    private Duration latency = Duration.ZERO;
+    private boolean appStandIn;
+    private String firstExternalAddress = "127.0.0.2";
+    private String bootOutput;
+    private long faultSeed;
+
+    private Builder() {}
+
+    /** The port to listen on; 0 (default) picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** A project that exists; with none configured, every project exists. */
+    public Builder project(String project) {
+      projects.add(project);
+      return this;
+    }
+
+    /** A bucket that exists at start (and after a state reset), owned by the first project. */
+    public Builder bucket(String name) {
+      buckets.put(name, projects.isEmpty() ? "fake-project" : projects.iterator().next());
+      return this;
+    }
+
+    /** How long operations take (default 100 ms; zero answers inserts already DONE). */
+    public Builder operationDuration(Duration duration) {
+      this.operationDuration = duration;
+      return this;
+    }
+
+    /** How long {@code .../wait} blocks at most (default 2 minutes, as GCE). */
+    public Builder operationWaitLimit(Duration limit) {
+      this.operationWaitLimit = limit;
+      return this;
+    }
+
+    /** Latency added to every request. */
+    public Builder latency(Duration latency) {
+      this.latency = latency;
+      return this;
+    }
+
+    public Builder appStandIn(boolean enabled) {
+      this.appStandIn = enabled;
+      return this;
+    }
+
+    /** The first external address handed out (default 127.0.0.2); must be in 127.0.0.0/8. */
+    public Builder firstExternalAddress(String address) {
+      if (!address.startsWith("127.")) {
+        throw new IllegalArgumentException("external addresses must be loopback: " + address);
+      }
+      this.firstExternalAddress = address;
+      return this;
+    }
+
+    /** Serial output an instance writes when it reaches RUNNING. */
+    public Builder bootOutput(String text) {
+      this.bootOutput = text;
+      return this;
+    }
+
+    public Builder faultSeed(long seed) {
+      this.faultSeed = seed;
+      return this;
+    }
+
+    /** Starts the server. */
+    public FakeGce start() throws IOException {
+      return new FakeGce(this);
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package dev.hermitcloud.gce.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Firewall rules: insert (the name is taken at once, GET sees the rule when the operation is DONE),
+ * get, list, patch (arrives as POST with {@code X-HTTP-Method-Override: PATCH}), update (PUT),
+ * delete. Changes apply when the operation is DONE.
+ */
+final class FirewallsHandler {
+  private final ComputeContext ctx;
+
+  FirewallsHandler(ComputeContext ctx) {
+    this.ctx = ctx;
+  }
+
+  void register(Router router) {
+    router.add("POST", RouteTemplates.FIREWALLS, true, this::insert);
+    router.add("GET", RouteTemplates.FIREWALLS, false, this::list);
+    router.add("GET", RouteTemplates.FIREWALL, false, this::get);
+    router.add("DELETE", RouteTemplates.FIREWALL, true, this::delete);
+    router.add("PATCH", RouteTemplates.FIREWALL, true, r -> change(r, true));
+    router.add("PUT", RouteTemplates.FIREWALL, true, r -> change(r, false));
+  }
+
+  private Reply insert(FakeRequest request) {
+    String project = ctx.requireProject(request.var("project"));
+    String requestId = RequestIds.parse(request);
+    ObjectNode body = request.json();
+    synchronized (ctx.store()) {
+      Reply replay = ctx.replay(project, requestId);
+      if (replay != null) {
+        return replay;
+      }
+      ObjectNode json = FirewallValidator.normalize(body, project);
+      String name = GoogleJson.text(json, "name");
+      ResourceKey key = key(project, name);
+      if (ctx.store().find(key) != null) {
+        throw GoogleApiError.alreadyExists(key.path());
+      }
+      long id = ctx.store().newId();
+      json.put("kind", "compute#firewall");
+      GoogleJson.putInt64(json, "id", id);
+      json.put("creationTimestamp", GoogleJson.computeTime(Instant.now()));
+      json.put("selfLink", ResourceLinks.url(key.path()));
+      StoredResource rule = ctx.store().add(key, id, json, false);
+      ctx.stats().created("firewall", name);
+      FakeOperation op = ctx.runner().start(request, "insert", rule, new OperationWork() {
+        @Override
+        public OperationError complete() {
+          rule.visible(true);
+          return null;
+        }
+
+        @Override
+        public void fail(OperationError error) {
+          ctx.store().remove(rule.key());
+        }
+      });
+      return ctx.started(project, requestId, op);
+    }
+  }
+
+  /** PATCH merges the given fields into the rule; PUT replaces it. */
+  private Reply change(FakeRequest request, boolean merge) {
+    String project = ctx.requireProject(request.var("project"));
+    String requestId = RequestIds.parse(request);
+    ObjectNode body = request.json();
+    synchronized (ctx.store()) {
+      Reply replay = ctx.replay(project, requestId);
+      if (replay != null) {
+        return replay;
+      }
+      StoredResource rule = ctx.requireVisible(key(project, request.var("firewall")));
+      ComputeContext.requireIdle(rule);
+      ObjectNode current = rule.json();
+      String bodyName = GoogleJson.text(body, "name");
+      if (bodyName != null && !bodyName.equals(rule.key().name())) {
+        throw GoogleApiError.invalidField("resource.name", bodyName,
+            "The name of a firewall rule cannot be changed.");
+      }
+      ObjectNode merged = merge ? current.deepCopy() : GoogleJson.object();
+      if (!merge) {
+        merged.put("name", rule.key().name());
+      }
+      for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) body::fields) {
+        merged.set(e.getKey(), e.getValue().deepCopy());
+      }
+      for (String server : List.of("kind", "id", "creationTimestamp", "selfLink")) {
+        merged.remove(server);
+      }
+      if (merge && merged.path("allowed").size() > 0 && body.path("denied").size() > 0) {
+        merged.remove("allowed");
+      } else if (merge && merged.path("denied").size() > 0 && body.path("allowed").size() > 0) {
+        merged.remove("denied");
+      }
+      ObjectNode next = FirewallValidator.normalize(merged, project);
+      for (String fixed : List.of("network", "direction")) {
+        if (!next.path(fixed).equals(current.path(fixed))) {
+          throw GoogleApiError.invalidField("resource." + fixed, next.path(fixed).asText(),
+              "The " + fixed + " of a firewall rule cannot be changed.");
+        }
+      }
+      for (String server : List.of("kind", "id", "creationTimestamp", "selfLink")) {
+        next.set(server, current.get(server));
+      }
+      FakeOperation op = ctx.runner().start(request, merge ? "patch" : "update", rule,
+          new OperationWork() {
+            @Override
+            public OperationError complete() {
+              rule.json(next);
+              return null;
+            }
+
+            @Override
+            public void fail(OperationError error) {}
+          });
+      return ctx.started(project, requestId, op);
+    }
+  }
+
+  private Reply get(FakeRequest request) {
+    String project = ctx.requireProject(request.var("project"));
+    synchronized (ctx.store()) {
+      return Reply.ok(ctx.requireVisible(key(project, request.var("firewall"))).json());
+    }
+  }
+
+  private Reply list(FakeRequest request) {
+    String project = ctx.requireProject(request.var("project"));
+    List<ObjectNode> items = new ArrayList<>();
+    synchronized (ctx.store()) {
+      ctx.store().list(ComputeKind.FIREWALL, project, null)
+          .forEach(r -> items.add(r.json().deepCopy()));
+    }
+    return ListPage.reply(request, "compute#firewallList",
+        "projects/" + project + "/global/firewalls", items);
+  }
+
+  private Reply delete(FakeRequest request) {
+    String project = ctx.requireProject(request.var("project"));
+    String requestId = RequestIds.parse(request);
+    synchronized (ctx.store()) {
+      Reply replay = ctx.replay(project, requestId);
+      if (replay != null) {
+        return replay;
+      }
+      StoredResource rule = ctx.requireVisible(key(project, request.var("firewall")));
+      ComputeContext.requireIdle(rule);
+      FakeOperation op = ctx.runner().start(request, "delete", rule, new OperationWork() {
+        @Override
+        public OperationError complete() {
+          ctx.store().remove(rule.key());
+          return null;
+        }
+
+        @Override
+        public void fail(OperationError error) {}
+      });
+      return ctx.started(project, requestId, op);
+    }
+  }
+
+  private static ResourceKey key(String project, String name) {
+    return ResourceKey.global(ComputeKind.FIREWALL, project, name);
+  }
+}

@@ -1,0 +1,171 @@
+package dev.hermitcloud.gce.fake;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Instances: insert (PROVISIONING at insert, STAGING while the operation runs, RUNNING at DONE),
+ * get, list, delete (STOPPING, then gone), serial port output, setLabels. Each instance with an
+ * access config gets a loopback external address that is never shared with a live instance.
+ */
+final class InstancesHandler {
+  private final ComputeContext ctx;
+
+  InstancesHandler(ComputeContext ctx) {
+    this.ctx = ctx;
+  }
+
+  void register(Router router) {
+    router.add("POST", RouteTemplates.INSTANCES, true, this::insert);
+    router.add("GET", RouteTemplates.INSTANCES, false, this::list);
+    router.add("GET", RouteTemplates.INSTANCE, false, this::get);
+    router.add("DELETE", RouteTemplates.INSTANCE, true, this::delete);
+    router.add("GET", RouteTemplates.INSTANCE_SERIAL_PORT, false, this::serialPort);
+    router.add("POST", RouteTemplates.INSTANCE_SET_LABELS, true, this::setLabels);
+  }
+
+  private Reply insert(FakeRequest request) {
+    String project = ctx.requireProject(request.var("project"));
+    String zone = request.var("zone");
+    String region = ZoneCatalog.requireRegion(zone);
+    String requestId = RequestIds.parse(request);
+    ObjectNode body = request.json();
+    synchronized (ctx.store()) {
+      Reply replay = ctx.replay(project, requestId);
+      if (replay != null) {
+        return replay;
+      }
+      String name = GoogleJson.text(body, "name");
+      FieldRules.name("resource.name", name);
+      ResourceKey key = ResourceKey.zonal(ComputeKind.INSTANCE, project, zone, name);
+      if (ctx.store().find(key) != null) {
+        throw GoogleApiError.alreadyExists(key.path());
+      }
+      long id = ctx.store().newId();
+      ObjectNode json = new InstanceBuilder(ctx.store(), project, zone, region)
+          .build(body, key, id, GoogleJson.computeTime(Instant.now()));
+      ObjectNode nic = (ObjectNode) json.get("networkInterfaces").get(0);
+      nic.put("networkIP", ctx.addresses().allocateInternal(region));
+      String natIp = null;
+      if (nic.has("accessConfigs")) {
+        natIp = ctx.addresses().allocateExternal();
+        ((ObjectNode) nic.get("accessConfigs").get(0)).put("natIP", natIp);
+      }
+      StoredResource instance = ctx.store().add(key, id, json, true);
+      instance.natIp(natIp);
+      ctx.stats().created("instance", name);
+      FakeOperation op = ctx.runner().start(request, "insert", instance, new OperationWork() {
+        @Override
+        public void running() {
+          instance.status("STAGING");
+        }
+
+        @Override
+        public OperationError complete() {
+          instance.status("RUNNING");
+          instance.json().put("lastStartTimestamp", GoogleJson.computeTime(Instant.now()));
+          String boot = ctx.bootOutput();
+          if (boot != null) {
+            instance.serial().append(boot);
+          }
+          return null;
+        }
+
+        @Override
+        public void fail(OperationError error) {
+          ctx.store().remove(instance.key());
+          ctx.addresses().release(instance.natIp());
+        }
+      });
+      return ctx.started(project, requestId, op);
+    }
+  }
+
+  private Reply get(FakeRequest request) {
+    ResourceKey key = key(request);
+    synchronized (ctx.store()) {
+      return Reply.ok(ctx.requireVisible(key).json());
+    }
+  }
+
+  private Reply list(FakeRequest request) {
+    String project = ctx.requireProject(request.var("project"));
+    String zone = request.var("zone");
+    ZoneCatalog.requireRegion(zone);
+    List<ObjectNode> items = new ArrayList<>();
+    synchronized (ctx.store()) {
+      ctx.store().list(ComputeKind.INSTANCE, project, zone)
+          .forEach(r -> items.add(r.json().deepCopy()));
+    }
+    return ListPage.reply(request, "compute#instanceList",
+        "projects/" + project + "/zones/" + zone + "/instances", items);
+  }
+
+  private Reply delete(FakeRequest request) {
+    ResourceKey key = key(request);
+    String requestId = RequestIds.parse(request);
+    synchronized (ctx.store()) {
+      Reply replay = ctx.replay(key.project(), requestId);
+      if (replay != null) {
+        return replay;
+      }
+      StoredResource instance = ctx.requireVisible(key);
+      ComputeContext.requireIdle(instance);
+      String before = instance.status();
+      FakeOperation op = ctx.runner().start(request, "delete", instance, new OperationWork() {
+        @Override
+        public void running() {
+          instance.status("STOPPING");
+        }
+
+        @Override
+        public OperationError complete() {
+          ctx.store().remove(instance.key());
+          ctx.addresses().release(instance.natIp());
+          return null;
+        }
+
+        @Override
+        public void fail(OperationError error) {
+          instance.status(before);
+        }
+      });
+      return ctx.started(key.project(), requestId, op);
+    }
+  }
+
+  private Reply serialPort(FakeRequest request) {
+    ResourceKey key = key(request);
+    Long port = request.queryLong("port");
+    if (port != null && (port < 1 || port > 4)) {
+      throw GoogleApiError.invalidField("port", port.toString(), "Must be between 1 and 4.");
+    }
+    Long start = request.queryLong("start");
+    SerialConsole.Slice slice;
+    synchronized (ctx.store()) {
+      StoredResource instance = ctx.requireVisible(key);
+      SerialConsole console = port == null || port == 1 ? instance.serial() : new SerialConsole();
+      slice = console.read(start == null ? 0 : start);
+    }
+    ObjectNode out = GoogleJson.object();
+    out.put("kind", "compute#serialPortOutput");
+    out.put("contents", slice.contents());
+    GoogleJson.putInt64(out, "start", slice.start());
+    GoogleJson.putInt64(out, "next", slice.next());
+    out.put("selfLink", ResourceLinks.url(key.path()) + "/serialPort");
+    return Reply.ok(out);
+  }
+
+  private Reply setLabels(FakeRequest request) {
+    return SetLabels.handle(ctx, request, key(request));
+  }
+
+  private ResourceKey key(FakeRequest request) {
+    String project = ctx.requireProject(request.var("project"));
+    String zone = request.var("zone");
+    ZoneCatalog.requireRegion(zone);
+    return ResourceKey.zonal(ComputeKind.INSTANCE, project, zone, request.var("instance"));
+  }
+}

@@ -1,0 +1,174 @@
+package dev.hermitcloud.gce.fake;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Creates compute operations and drives them PENDING -> RUNNING (after a third of the duration) ->
+ * DONE (after the whole duration). A zero duration completes inside the inserting request, so the
+ * insert is answered DONE; {@link #finishAll()} lets a test skip the wait. Every finished operation
+ * triggers the change listener, off the lock.
+ */
+final class OperationRunner implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(OperationRunner.class.getName());
+
+  private final ComputeStore store;
+  private final Runnable onChange;
+  private final ScheduledExecutorService scheduler;
+  private final Map<String, FakeOperation> operations = new ConcurrentHashMap<>();
+  private final Map<FakeOperation, Stages> unfinished = new ConcurrentHashMap<>();
+  private volatile Duration defaultDuration;
+
+  OperationRunner(ComputeStore store, Duration defaultDuration, Runnable onChange) {
+    this.store = store;
+    this.defaultDuration = defaultDuration;
+    this.onChange = onChange;
+    AtomicInteger n = new AtomicInteger();
+    this.scheduler = Executors.newScheduledThreadPool(2, r -> {
+      Thread t = new Thread(r, "fake-gce-operations-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  void defaultDuration(Duration duration) {
+    this.defaultDuration = duration;
+  }
+
+  Duration defaultDuration() {
+    return defaultDuration;
+  }
+
+  /**
+   * Starts an operation on {@code subject} (marked busy until DONE). Call with the store locked.
+   */
+  FakeOperation start(
+      FakeRequest request, String type, StoredResource subject, OperationWork work) {
+    ResourceKey key = subject.key();
+    FakeOperation op = new FakeOperation(
+        key.project(), key.zone(), newName(), store.newId(), type, subject.selfLink(),
+        subject.id());
+    operations.put(lookupKey(key.project(), key.zone(), op.name()), op);
+    subject.pendingOperation(op);
+    Duration duration = request.operationDuration() != null
+        ? request.operationDuration()
+        : defaultDuration;
+    OperationError injected = request.injectedOperationError();
+    Stages stages = new Stages(op, subject, work, injected);
+    if (duration.isZero()) {
+      stages.toDone();
+      return op;
+    }
+    unfinished.put(op, stages);
+    long total = Math.max(1, duration.toMillis());
+    long toRunning = total / 3;
+    scheduler.schedule(() -> {
+      stages.toRunning();
+      scheduler.schedule(stages::toDone, total - toRunning, TimeUnit.MILLISECONDS);
+    }, toRunning, TimeUnit.MILLISECONDS);
+    return op;
+  }
+
+  /** Finishes every unfinished operation now, as if its time had passed. */
+  void finishAll() {
+    for (Stages stages : List.copyOf(unfinished.values())) {
+      stages.toDone();
+    }
+  }
+
+  /** The two transitions of one operation, each taken once whoever triggers it first. */
+  private final class Stages {
+    private final FakeOperation op;
+    private final StoredResource subject;
+    private final OperationWork work;
+    private final OperationError injected;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean done = new AtomicBoolean();
+
+    Stages(FakeOperation op, StoredResource subject, OperationWork work, OperationError injected) {
+      this.op = op;
+      this.subject = subject;
+      this.work = work;
+      this.injected = injected;
+    }
+
+    void toRunning() {
+      if (running.compareAndSet(false, true)) {
+        synchronized (store) {
+          if (op.status() == FakeOperation.Status.PENDING) {
+            op.markRunning();
+            work.running();
+          }
+        }
+      }
+    }
+
+    void toDone() {
+      toRunning();
+      if (done.compareAndSet(false, true)) {
+        finish(op, subject, work, injected);
+        unfinished.remove(op);
+      }
+    }
+  }
+
+  Optional<FakeOperation> find(String project, String zone, String name) {
+    return Optional.ofNullable(operations.get(lookupKey(project, zone, name)));
+  }
+
+  private void finish(
+      FakeOperation op, StoredResource subject, OperationWork work, OperationError injected) {
+    if (injected == null) {
+      try {
+        work.prepare();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "operation " + op.name() + " failed to prepare", e);
+      }
+    }
+    synchronized (store) {
+      OperationError error;
+      try {
+        if (injected != null) {
+          work.fail(injected);
+          error = injected;
+        } else {
+          error = work.complete();
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "operation " + op.name() + " crashed", e);
+        error = OperationError.of("INTERNAL_ERROR", "Internal error: " + e);
+      }
+      if (subject.pendingOperation() == op) {
+        subject.pendingOperation(null);
+      }
+      op.markDone(error);
+    }
+    scheduler.execute(onChange);
+  }
+
+  private static String lookupKey(String project, String zone, String name) {
+    return project + "/" + (zone == null ? "global" : zone) + "/" + name;
+  }
+
+  private static String newName() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return String.format("operation-%d-%013x-%08x-%08x",
+        System.currentTimeMillis(), r.nextLong() & 0xfffffffffffffL, r.nextInt(), r.nextInt());
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+  }
+}

@@ -1,0 +1,159 @@
+package dev.hermitcloud.gce.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Which TCP ports of which RUNNING instance a client on 127.0.0.1 may reach through the
+ * firewall: an enabled INGRESS rule whose source ranges hold 127.0.0.1 and whose targets (tags,
+ * service accounts, or none = all) match the instance. Among the rules covering a port the lowest
+ * priority number wins, deny winning a tie. Only explicitly listed ports count (ranges up to 100
+ * ports): an app listens on chosen ports, not on all of them.
+ */
+final class Reachability {
+  /** An address and port an app stand-in listens on. */
+  record Binding(String ip, int port) implements Comparable<Binding> {
+    @Override
+    public int compareTo(Binding o) {
+      int c = ip.compareTo(o.ip);
+      return c != 0 ? c : Integer.compare(port, o.port);
+    }
+  }
+
+  private static final int MAX_RANGE = 100;
+  private static final InetAddress CLIENT = loopback();
+
+  private Reachability() {}
+
+  /** Open bindings and the instance name behind each. */
+  static Map<Binding, String> open(ComputeStore store) {
+    Map<Binding, String> out = new TreeMap<>();
+    synchronized (store) {
+      List<StoredResource> rules = store.all(ComputeKind.FIREWALL);
+      for (StoredResource instance : store.all(ComputeKind.INSTANCE)) {
+        if (!"RUNNING".equals(instance.status()) || instance.natIp() == null) {
+          continue;
+        }
+        List<JsonNode> applying = new ArrayList<>();
+        for (StoredResource rule : rules) {
+          if (rule.key().project().equals(instance.key().project())
+              && applies(rule.json(), instance.json())) {
+            applying.add(rule.json());
+          }
+        }
+        for (int port : candidatePorts(applying)) {
+          if (allowed(applying, port)) {
+            out.put(new Binding(instance.natIp(), port), instance.key().name());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean applies(JsonNode rule, JsonNode instance) {
+    if (!"INGRESS".equals(rule.path("direction").asText())
+        || rule.path("disabled").asBoolean(false)) {
+      return false;
+    }
+    boolean fromClient = false;
+    for (JsonNode range : rule.path("sourceRanges")) {
+      fromClient |= Cidr.parse("sourceRanges", range.asText()).contains(CLIENT);
+    }
+    if (!fromClient) {
+      return false;
+    }
+    JsonNode targetTags = rule.path("targetTags");
+    JsonNode targetAccounts = rule.path("targetServiceAccounts");
+    if (targetTags.isEmpty() && targetAccounts.isEmpty()) {
+      return true;
+    }
+    Set<String> tags = new HashSet<>(GoogleJson.strings(instance.path("tags").path("items")));
+    for (JsonNode t : targetTags) {
+      if (tags.contains(t.asText())) {
+        return true;
+      }
+    }
+    Set<String> accounts = new HashSet<>();
+    instance.path("serviceAccounts").forEach(a -> accounts.add(a.path("email").asText()));
+    for (JsonNode a : targetAccounts) {
+      if (accounts.contains(a.asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Set<Integer> candidatePorts(List<JsonNode> rules) {
+    Set<Integer> ports = new HashSet<>();
+    for (JsonNode rule : rules) {
+      for (JsonNode entry : rule.path("allowed")) {
+        if (!"tcp".equals(entry.path("IPProtocol").asText())) {
+          continue;
+        }
+        for (JsonNode p : entry.path("ports")) {
+          PortRange range = PortRange.parse("ports", p.asText());
+          if (range.size() <= MAX_RANGE) {
+            for (int port = range.low(); port <= range.high(); port++) {
+              ports.add(port);
+            }
+          }
+        }
+      }
+    }
+    return ports;
+  }
+
+  private static boolean allowed(List<JsonNode> rules, int port) {
+    int best = Integer.MAX_VALUE;
+    boolean deny = false;
+    for (JsonNode rule : rules) {
+      boolean isDeny = rule.path("denied").size() > 0;
+      if (!covers(rule.path(isDeny ? "denied" : "allowed"), port)) {
+        continue;
+      }
+      int priority = rule.path("priority").asInt(1000);
+      if (priority < best) {
+        best = priority;
+        deny = isDeny;
+      } else if (priority == best) {
+        deny |= isDeny;
+      }
+    }
+    return best != Integer.MAX_VALUE && !deny;
+  }
+
+  private static boolean covers(JsonNode entries, int port) {
+    for (JsonNode entry : entries) {
+      String protocol = entry.path("IPProtocol").asText();
+      if (!protocol.equals("tcp") && !protocol.equals("all") && !protocol.equals("6")) {
+        continue;
+      }
+      JsonNode ports = entry.path("ports");
+      if (ports.isEmpty()) {
+        return true;
+      }
+      for (JsonNode p : ports) {
+        if (PortRange.parse("ports", p.asText()).contains(port)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static InetAddress loopback() {
+    try {
+      return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.hermitcloud.gce.fake;
+
+/**
+ * The path templates the fake serves. Stats count requests as {@code "METHOD template"} and fault
+ * rules match on them, e.g. {@code "POST " + RouteTemplates.INSTANCES}.
+ */
+public final class RouteTemplates {
+  private static final String PROJECT = "/compute/v1/projects/{project}";
+
+  public static final String IMAGES = PROJECT + "/global/images";
+  public static final String IMAGE = IMAGES + "/{image}";
+  public static final String IMAGE_FROM_FAMILY = IMAGES + "/family/{family}";
+  public static final String IMAGE_SET_LABELS = IMAGE + "/setLabels";
+  public static final String IMAGE_DEPRECATE = IMAGE + "/deprecate";
+
+  public static final String INSTANCES = PROJECT + "/zones/{zone}/instances";
+  public static final String INSTANCE = INSTANCES + "/{instance}";
+  public static final String INSTANCE_SERIAL_PORT = INSTANCE + "/serialPort";
+  public static final String INSTANCE_SET_LABELS = INSTANCE + "/setLabels";
+
+  public static final String FIREWALLS = PROJECT + "/global/firewalls";
+  public static final String FIREWALL = FIREWALLS + "/{firewall}";
+
+  public static final String MACHINE_TYPES = PROJECT + "/zones/{zone}/machineTypes";
+  public static final String MACHINE_TYPE = MACHINE_TYPES + "/{machineType}";
+
+  public static final String ZONE_OPERATION = PROJECT + "/zones/{zone}/operations/{operation}";
+  public static final String ZONE_OPERATION_WAIT = ZONE_OPERATION + "/wait";
+  public static final String GLOBAL_OPERATION = PROJECT + "/global/operations/{operation}";
+  public static final String GLOBAL_OPERATION_WAIT = GLOBAL_OPERATION + "/wait";
+
+  public static final String BUCKETS = "/storage/v1/b";
+  public static final String BUCKET = BUCKETS + "/{bucket}";
+  public static final String OBJECTS = BUCKET + "/o";
+  public static final String OBJECT = OBJECTS + "/{object}";
+  public static final String OBJECT_DOWNLOAD = "/download/storage/v1/b/{bucket}/o/{object}";
+  public static final String OBJECT_UPLOADS = "/upload/storage/v1/b/{bucket}/o";
+
+  private RouteTemplates() {}
+}
