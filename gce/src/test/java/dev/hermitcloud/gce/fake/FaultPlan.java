@@ -39,11 +39,11 @@ public final class FaultPlan {
     return List.copyOf(rules);
   }
 
-  synchronized Decision decide(String method, String template) {
+  synchronized Decision decide(String method, String template, boolean mutating) {
     long latency = 0;
     Fault chosen = null;
     for (FaultRule rule : new ArrayList<>(rules)) {
-      if (!rule.matches(method, template)) {
+      if (!rule.matches(method, template, mutating)) {
         continue;
       }
       boolean isLatency = rule.fault().kind() == Fault.Kind.LATENCY;

@@ -16,11 +16,11 @@ class FaultPlanTest {
     FaultRule rule = plan.add(FaultRule.on("POST", INSERT).skipFirst(1).times(2)
         .inject(Fault.backendError()));
 
-    assertThat(plan.decide("GET", INSERT).fault()).isNull();
-    assertThat(plan.decide("POST", INSERT).fault()).isNull();
-    assertThat(plan.decide("POST", INSERT).fault()).isNotNull();
-    assertThat(plan.decide("POST", INSERT).fault()).isNotNull();
-    assertThat(plan.decide("POST", INSERT).fault()).isNull();
+    assertThat(plan.decide("GET", INSERT, false).fault()).isNull();
+    assertThat(plan.decide("POST", INSERT, true).fault()).isNull();
+    assertThat(plan.decide("POST", INSERT, true).fault()).isNotNull();
+    assertThat(plan.decide("POST", INSERT, true).fault()).isNotNull();
+    assertThat(plan.decide("POST", INSERT, true).fault()).isNull();
     assertThat(rule.fired()).isEqualTo(2);
   }
 
@@ -43,10 +43,24 @@ class FaultPlanTest {
     plan.add(FaultRule.onAny().always().inject(Fault.latency(Duration.ofMillis(7))));
     plan.add(FaultRule.onAny().always().inject(Fault.internalError()));
 
-    FaultPlan.Decision decision = plan.decide("POST", INSERT);
+    FaultPlan.Decision decision = plan.decide("POST", INSERT, true);
 
     assertThat(decision.latencyMillis()).isEqualTo(12);
     assertThat(decision.fault().status()).isEqualTo(429);
+  }
+
+  @Test
+  void oneMutatingRuleCountsEveryMutatingRequestAndSkipsReads() {
+    FaultPlan plan = new FaultPlan();
+    FaultRule rule = plan.add(FaultRule.onMutating().skipFirst(2).always().inject(Fault.permissionDenied()));
+
+    assertThat(plan.decide("POST", INSERT, true).fault()).isNull();
+    assertThat(plan.decide("GET", RouteTemplates.IMAGE, false).fault()).isNull();
+    assertThat(plan.decide("DELETE", RouteTemplates.IMAGE, true).fault()).isNull();
+    assertThat(plan.decide("GET", RouteTemplates.IMAGE, false).fault()).isNull();
+    assertThat(plan.decide("PUT", RouteTemplates.OBJECT_UPLOADS, true).fault().status()).isEqualTo(403);
+    assertThat(plan.decide("PATCH", RouteTemplates.FIREWALL, true).fault()).isNotNull();
+    assertThat(rule.fired()).isEqualTo(2);
   }
 
   private static List<Boolean> pattern(long seed) {
@@ -54,7 +68,7 @@ class FaultPlanTest {
     plan.add(FaultRule.onAny().withProbability(0.3).inject(Fault.backendError()));
     List<Boolean> out = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      out.add(plan.decide("GET", RouteTemplates.IMAGE).fault() != null);
+      out.add(plan.decide("GET", RouteTemplates.IMAGE, false).fault() != null);
     }
     return out;
   }

@@ -18,25 +18,35 @@ public final class FaultRule {
 
   private final String method;
   private final String template;
+  private final boolean mutatingOnly;
   private volatile int remaining = 1;
   private volatile int skip;
   private volatile double probability = -1;
   private volatile Fault fault;
   private final AtomicInteger fired = new AtomicInteger();
 
-  private FaultRule(String method, String template) {
+  private FaultRule(String method, String template, boolean mutatingOnly) {
     this.method = method;
     this.template = template;
+    this.mutatingOnly = mutatingOnly;
   }
 
   /** Matches one method (e.g. {@code "PATCH"}) and template (see {@link RouteTemplates}). */
   public static FaultRule on(String method, String template) {
-    return new FaultRule(method, template);
+    return new FaultRule(method, template, false);
   }
 
   /** Matches every request the fake routes. */
   public static FaultRule onAny() {
-    return new FaultRule(ANY, ANY);
+    return new FaultRule(ANY, ANY, false);
+  }
+
+  /**
+   * Matches every request the fake counts as mutating (inserts, deletes, patches, uploads), so one
+   * rule, and one {@link #skipFirst} count, covers them all.
+   */
+  public static FaultRule onMutating() {
+    return new FaultRule(ANY, ANY, true);
   }
 
   /** Applies to the next {@code n} matching requests (the default is 1). */
@@ -80,8 +90,9 @@ public final class FaultRule {
     return fault;
   }
 
-  boolean matches(String requestMethod, String requestTemplate) {
-    return (method.equals(ANY) || method.equalsIgnoreCase(requestMethod))
+  boolean matches(String requestMethod, String requestTemplate, boolean mutating) {
+    return (mutating || !mutatingOnly)
+        && (method.equals(ANY) || method.equalsIgnoreCase(requestMethod))
         && (template.equals(ANY) || template.equals(requestTemplate));
   }
 
@@ -106,7 +117,7 @@ public final class FaultRule {
 
   @Override
   public String toString() {
-    return method + " " + template + " -> " + fault
+    return (mutatingOnly ? "mutating" : method + " " + template) + " -> " + fault
         + (probability >= 0 ? " p=" + probability : remaining == Integer.MAX_VALUE ? " always"
             : " x" + remaining);
   }

@@ -67,7 +67,7 @@ final class RequestDispatcher implements HttpHandler {
     }
     Router.Route route = match.route();
     stats.request(route.key(), route.mutating());
-    FaultPlan.Decision decision = faults.decide(method, route.template());
+    FaultPlan.Decision decision = faults.decide(method, route.template(), route.mutating());
     sleep(decision.latencyMillis());
     Fault fault = decision.fault();
     if (fault != null) {

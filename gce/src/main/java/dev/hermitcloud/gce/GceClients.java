@@ -1,0 +1,134 @@
+package dev.hermitcloud.gce;
+
+import com.google.api.core.ApiFunction;
+import com.google.api.gax.core.CredentialsProvider;
+import com.google.api.gax.core.FixedCredentialsProvider;
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.retrying.RetrySettings;
+import com.google.api.gax.rpc.StatusCode;
+import com.google.api.gax.rpc.UnaryCallSettings;
+import com.google.auth.Credentials;
+import com.google.cloud.NoCredentials;
+import com.google.cloud.compute.v1.FirewallsClient;
+import com.google.cloud.compute.v1.FirewallsSettings;
+import com.google.cloud.compute.v1.GlobalOperationsClient;
+import com.google.cloud.compute.v1.GlobalOperationsSettings;
+import com.google.cloud.compute.v1.ImagesClient;
+import com.google.cloud.compute.v1.ImagesSettings;
+import com.google.cloud.compute.v1.InstancesClient;
+import com.google.cloud.compute.v1.InstancesSettings;
+import com.google.cloud.compute.v1.MachineTypesClient;
+import com.google.cloud.compute.v1.MachineTypesSettings;
+import com.google.cloud.compute.v1.ZoneOperationsClient;
+import com.google.cloud.compute.v1.ZoneOperationsSettings;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The Google clients one connection uses. Compute calls are made exactly once by the library (no
+ * retry codes): the engine retries, so its counts and Retry-After handling are the only ones. Cloud
+ * Storage keeps a few quick retries of its own, because resuming an interrupted upload from the
+ * committed offset is the client's job.
+ */
+final class GceClients implements AutoCloseable {
+  /** Makes the library send each unary compute call once. */
+  private static final ApiFunction<UnaryCallSettings.Builder<?, ?>, Void> ONCE = b -> {
+    b.setRetryableCodes(Set.of());
+    return null;
+  };
+
+  final ImagesClient images;
+  final InstancesClient instances;
+  final FirewallsClient firewalls;
+  final MachineTypesClient machineTypes;
+  final ZoneOperationsClient zoneOperations;
+  final GlobalOperationsClient globalOperations;
+  final Storage storage;
+  private final List<AutoCloseable> all = new ArrayList<>();
+
+  private GceClients(Gce target, Credentials credentials) throws IOException {
+    CredentialsProvider provider = credentials instanceof NoCredentials
+        ? NoCredentialsProvider.create() : FixedCredentialsProvider.create(credentials);
+    String endpoint = target.endpoint().map(u -> u.toString().replaceAll("/+$", "")).orElse(null);
+    try {
+      ImagesSettings.Builder images = ImagesSettings.newBuilder().setCredentialsProvider(provider).applyToAllUnaryMethods(ONCE);
+      InstancesSettings.Builder instances = InstancesSettings.newBuilder().setCredentialsProvider(provider)
+          .applyToAllUnaryMethods(ONCE);
+      // The console is read outside the engine (logs, follow): let the library ride out a blip there.
+      instances.getSerialPortOutputSettings().setRetryableCodes(StatusCode.Code.UNAVAILABLE,
+          StatusCode.Code.DEADLINE_EXCEEDED);
+      FirewallsSettings.Builder firewalls = FirewallsSettings.newBuilder().setCredentialsProvider(provider)
+          .applyToAllUnaryMethods(ONCE);
+      MachineTypesSettings.Builder machineTypes = MachineTypesSettings.newBuilder().setCredentialsProvider(provider)
+          .applyToAllUnaryMethods(ONCE);
+      ZoneOperationsSettings.Builder zoneOperations = ZoneOperationsSettings.newBuilder().setCredentialsProvider(provider)
+          .applyToAllUnaryMethods(ONCE);
+      GlobalOperationsSettings.Builder globalOperations = GlobalOperationsSettings.newBuilder()
+          .setCredentialsProvider(provider).applyToAllUnaryMethods(ONCE);
+      if (endpoint != null) {
+        images.setEndpoint(endpoint);
+        instances.setEndpoint(endpoint);
+        firewalls.setEndpoint(endpoint);
+        machineTypes.setEndpoint(endpoint);
+        zoneOperations.setEndpoint(endpoint);
+        globalOperations.setEndpoint(endpoint);
+      }
+      this.images = add(ImagesClient.create(images.build()));
+      this.instances = add(InstancesClient.create(instances.build()));
+      this.firewalls = add(FirewallsClient.create(firewalls.build()));
+      this.machineTypes = add(MachineTypesClient.create(machineTypes.build()));
+      this.zoneOperations = add(ZoneOperationsClient.create(zoneOperations.build()));
+      this.globalOperations = add(GlobalOperationsClient.create(globalOperations.build()));
+      StorageOptions.Builder storage = StorageOptions.http().setProjectId(target.project()).setCredentials(credentials)
+          .setRetrySettings(storageRetries());
+      if (endpoint != null) {
+        storage.setHost(endpoint);
+      }
+      this.storage = add(storage.build().getService());
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Opens every client for {@code target}, reading its credentials. */
+  static GceClients open(Gce target) throws IOException {
+    return new GceClients(target, GceCredentials.load(target));
+  }
+
+  /** Quick retries: the engine's own retries come on top, with Retry-After and its budget. */
+  private static RetrySettings storageRetries() {
+    return RetrySettings.newBuilder()
+        .setMaxAttempts(6)
+        .setInitialRetryDelayDuration(Duration.ofMillis(50))
+        .setRetryDelayMultiplier(2.0)
+        .setMaxRetryDelayDuration(Duration.ofSeconds(4))
+        .setInitialRpcTimeoutDuration(Duration.ofSeconds(60))
+        .setRpcTimeoutMultiplier(1.0)
+        .setMaxRpcTimeoutDuration(Duration.ofSeconds(60))
+        .setTotalTimeoutDuration(Duration.ofMinutes(2))
+        .build();
+  }
+
+  private <T extends AutoCloseable> T add(T client) {
+    all.add(client);
+    return client;
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable client : all) {
+      try {
+        client.close();
+      } catch (Exception e) {
+        // Closing releases threads and connections; a failure here has nothing left to protect.
+      }
+    }
+    all.clear();
+  }
+}

@@ -1,0 +1,124 @@
+package dev.hermitcloud.gce;
+
+import com.google.api.gax.rpc.NotFoundException;
+import com.google.cloud.compute.v1.AccessConfig;
+import com.google.cloud.compute.v1.DeleteInstanceRequest;
+import com.google.cloud.compute.v1.GetSerialPortOutputInstanceRequest;
+import com.google.cloud.compute.v1.InsertInstanceRequest;
+import com.google.cloud.compute.v1.Instance;
+import com.google.cloud.compute.v1.ListInstancesRequest;
+import com.google.cloud.compute.v1.NetworkInterface;
+import com.google.cloud.compute.v1.SerialPortOutput;
+import dev.hermitcloud.provider.CallContext;
+import dev.hermitcloud.provider.ConsoleChunk;
+import dev.hermitcloud.provider.Operation;
+import dev.hermitcloud.provider.ResourceDriver;
+import dev.hermitcloud.resource.InstanceSpec;
+import dev.hermitcloud.resource.ImmutableObserved;
+import dev.hermitcloud.resource.Observed;
+import dev.hermitcloud.resource.Ownership;
+import dev.hermitcloud.resource.ResourceKind;
+import dev.hermitcloud.resource.ResourceState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Instances in the target's zone, and their serial port 1. */
+final class GceInstances implements ResourceDriver<InstanceSpec> {
+  private final GceClients clients;
+  private final Gce target;
+
+  GceInstances(GceClients clients, Gce target) {
+    this.clients = clients;
+    this.target = target;
+  }
+
+  @Override
+  public Optional<Observed> read(String name) {
+    try {
+      return Optional.of(observe(clients.instances.get(target.project(), target.zone(), name)));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<Observed> listOwned(String deployment) {
+    ListInstancesRequest request = ListInstancesRequest.newBuilder().setProject(target.project()).setZone(target.zone())
+        .setFilter(Labels.ownedFilter(deployment)).build();
+    List<Observed> owned = new ArrayList<>();
+    for (Instance instance : clients.instances.list(request).iterateAll()) {
+      Observed observed = observe(instance);
+      if (observed.ownedBy(deployment)) {
+        owned.add(observed);
+      }
+    }
+    return owned;
+  }
+
+  @Override
+  public Operation create(InstanceSpec spec, CallContext context) {
+    com.google.cloud.compute.v1.Operation started = clients.instances.insertCallable().call(InsertInstanceRequest.newBuilder()
+        .setProject(target.project()).setZone(target.zone()).setRequestId(context.requestId())
+        .setInstanceResource(InstanceResource.of(spec, context.ownership(), target)).build());
+    return GceOperation.zonal(clients, target.project(), target.zone(), "insert instance " + spec.name(), started);
+  }
+
+  @Override
+  public Operation delete(Observed current, CallContext context) {
+    com.google.cloud.compute.v1.Operation started = clients.instances.deleteCallable().call(DeleteInstanceRequest.newBuilder()
+        .setProject(target.project()).setZone(target.zone()).setInstance(current.name())
+        .setRequestId(context.requestId()).build());
+    return GceOperation.zonal(clients, target.project(), target.zone(), "delete instance " + current.name(), started);
+  }
+
+  /** Serial port 1 from {@code offset}; the chunk starts later when the instance dropped older output. */
+  ConsoleChunk console(String name, long offset) throws Exception {
+    try {
+      SerialPortOutput out = clients.instances.getSerialPortOutput(GetSerialPortOutputInstanceRequest.newBuilder()
+          .setProject(target.project()).setZone(target.zone()).setInstance(name).setPort(1).setStart(offset).build());
+      return new ConsoleChunk(out.getContents(), out.getStart(), out.getNext());
+    } catch (RuntimeException e) {
+      throw GceErrors.translate(e);
+    }
+  }
+
+  private static Observed observe(Instance instance) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put(Observed.ID, Long.toUnsignedString(instance.getId()));
+    attributes.put(Observed.MACHINE_TYPE, lastSegment(instance.getMachineType()));
+    attributes.put("status", instance.getStatus());
+    if (instance.getNetworkInterfacesCount() > 0) {
+      NetworkInterface nic = instance.getNetworkInterfaces(0);
+      if (nic.hasNetworkIP()) {
+        attributes.put(Observed.PRIVATE_ADDRESS, nic.getNetworkIP());
+      }
+      for (AccessConfig access : nic.getAccessConfigsList()) {
+        if (access.hasNatIP() && !access.getNatIP().isEmpty()) {
+          attributes.put(Observed.ADDRESS, access.getNatIP());
+          break;
+        }
+      }
+    }
+    ResourceState state = switch (instance.getStatus()) {
+      case "RUNNING" -> ResourceState.READY;
+      case "PROVISIONING", "STAGING", "REPAIRING", "PENDING" -> ResourceState.PENDING;
+      case "STOPPING" -> ResourceState.DELETING;
+      // Stopped, suspended or preempted: it serves nothing, so the plan replaces it.
+      default -> ResourceState.FAILED;
+    };
+    ImmutableObserved.Builder observed = Observed.builder().kind(ResourceKind.INSTANCE).name(instance.getName())
+        .owner(Ownership.fromLabels(instance.getLabelsMap())).state(state).attributes(attributes);
+    if (state == ResourceState.FAILED) {
+      observed.stateMessage("instance is " + instance.getStatus()
+          + (instance.getStatusMessage().isEmpty() ? "" : ": " + instance.getStatusMessage()));
+    }
+    return observed.build();
+  }
+
+  private static String lastSegment(String url) {
+    return url.substring(url.lastIndexOf('/') + 1);
+  }
+}

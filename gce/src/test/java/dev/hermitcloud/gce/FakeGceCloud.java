@@ -1,0 +1,51 @@
+package dev.hermitcloud.gce;
+
+import dev.hermitcloud.gce.fake.Fault;
+import dev.hermitcloud.gce.fake.FaultRule;
+import dev.hermitcloud.gce.fake.FakeGce;
+import dev.hermitcloud.testkit.FakeCloud;
+import java.util.Map;
+
+/** {@link FakeGce} as the provider contract sees a cloud: counters and fault switches. */
+final class FakeGceCloud implements FakeCloud {
+  private final FakeGce fake;
+
+  FakeGceCloud(FakeGce fake) {
+    this.fake = fake;
+  }
+
+  @Override
+  public int mutatingRequests() {
+    return (int) fake.stats().mutatingRequests();
+  }
+
+  @Override
+  public Map<String, Integer> creations() {
+    return fake.stats().creations();
+  }
+
+  /** What a deployment can create: images, instances, firewalls and objects (buckets are set up by tests). */
+  @Override
+  public int resourceCount() {
+    Map<String, Integer> counts = fake.resourceCounts();
+    return counts.get("image") + counts.get("instance") + counts.get("firewall") + counts.get("object");
+  }
+
+  @Override
+  public void randomFaults(long seed, double rate) {
+    fake.faults().seed(seed);
+    for (Fault fault : new Fault[] {Fault.rateLimited(0), Fault.backendError(), Fault.connectionReset(), Fault.responseLost()}) {
+      fake.faults().add(FaultRule.onAny().withProbability(rate / 4).inject(fault));
+    }
+  }
+
+  @Override
+  public void refuseMutationsAfter(int k) {
+    fake.faults().add(FaultRule.onMutating().skipFirst(k).always().inject(Fault.permissionDenied()));
+  }
+
+  @Override
+  public void clearFaults() {
+    fake.faults().clear();
+  }
+}

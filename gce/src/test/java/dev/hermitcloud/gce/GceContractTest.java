@@ -1,0 +1,36 @@
+package dev.hermitcloud.gce;
+
+import dev.hermitcloud.gce.fake.FakeGce;
+import dev.hermitcloud.provider.Target;
+import dev.hermitcloud.testkit.FakeCloud;
+import dev.hermitcloud.testkit.ProviderContractTest;
+import java.io.IOException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The provider contract, through the real Google clients against the wire-level fake. */
+class GceContractTest extends ProviderContractTest {
+  private FakeGce fake;
+
+  @BeforeEach
+  void startFake() throws IOException {
+    fake = FakeGce.builder().project(GceFixture.PROJECT).bucket(GceFixture.BUCKET)
+        .operationDuration(Duration.ofMillis(30)).appStandIn(true).start();
+  }
+
+  @AfterEach
+  void stopFake() {
+    fake.close();
+  }
+
+  @Override
+  protected Target target() {
+    return GceFixture.target(fake);
+  }
+
+  @Override
+  protected FakeCloud fake() {
+    return new FakeGceCloud(fake);
+  }
+}
