@@ -3,6 +3,7 @@ package dev.hermitcloud.gce;
 import com.google.cloud.compute.v1.Allowed;
 import com.google.cloud.compute.v1.Firewall;
 import dev.hermitcloud.resource.FirewallSpec;
+import dev.hermitcloud.resource.Names;
 import dev.hermitcloud.resource.Ownership;
 import dev.hermitcloud.spec.Cidr;
 import dev.hermitcloud.spec.FirewallRule;
@@ -20,13 +21,17 @@ import java.util.regex.Pattern;
 /**
  * The GCE firewalls that carry one {@link FirewallSpec}. A GCE firewall has one source list and one
  * priority (and may not mix IPv4 and IPv6 sources), while a spec's rules may differ in both, so the
- * rules are grouped by (address family, sources, priority) in the order they first appear: member 0
- * is named like the spec, member {@code i} gets {@code -i}. Each member's description carries the
- * ownership marks and {@code hermit-part=i/n}, so a reader can tell a complete set from one a killed
- * run left half-changed.
+ * rules are grouped by (address family, sources, priority) in the order they first appear. Member 0
+ * is named like the spec ({@code hermit-<deployment>}), member {@code i} {@code hermit-<i>-<deployment>}:
+ * deployment names start with a letter, so no other deployment's firewall can be called that (a
+ * {@code -<i>} suffix could: {@code hermit-echo-1} is also deployment {@code echo-1}'s firewall). Each
+ * member's description carries the ownership marks and {@code hermit-part=i/n}, so a reader can tell
+ * a complete set from one a killed run left half-changed.
  */
 final class FirewallMembers {
   static final String PART_KEY = "hermit-part";
+  /** What every engine-made firewall name starts with. */
+  private static final String PREFIX = Names.firewall("");
   private static final Pattern PART = Pattern.compile("(?:^|\\s)" + PART_KEY + "=(\\d+)/(\\d+)(?:\\s|$)");
 
   private FirewallMembers() {}
@@ -73,20 +78,33 @@ final class FirewallMembers {
     return members;
   }
 
+  /** Member {@code index} of the set named {@code setName}. */
   static String name(String setName, int index) {
-    return index == 0 ? setName : setName + "-" + index;
+    if (index == 0) {
+      return setName;
+    }
+    return setName.startsWith(PREFIX) ? PREFIX + index + "-" + setName.substring(PREFIX.length()) : setName + "-" + index;
+  }
+
+  /** A list filter (RE2, whole name) for the set's member 0 and every name a further member could have. */
+  static String familyFilter(String setName) {
+    String further = setName.startsWith(PREFIX) ? PREFIX + "[0-9]+-" + setName.substring(PREFIX.length()) : setName + "-[0-9]+";
+    return "name eq \"(" + setName + "|" + further + ")\"";
   }
 
   /** The set a member belongs to, by its name and the part in its description. */
   static Optional<String> setName(Firewall member) {
     Part part = Part.of(member.getDescription());
-    String suffix = "-" + part.index();
+    String name = member.getName();
     if (part.index() == 0) {
-      return Optional.of(member.getName());
+      return Optional.of(name);
     }
-    return member.getName().endsWith(suffix)
-        ? Optional.of(member.getName().substring(0, member.getName().length() - suffix.length()))
-        : Optional.empty();
+    String numbered = PREFIX + part.index() + "-";
+    if (name.startsWith(numbered)) {
+      return Optional.of(PREFIX + name.substring(numbered.length()));
+    }
+    String suffix = "-" + part.index();
+    return name.endsWith(suffix) ? Optional.of(name.substring(0, name.length() - suffix.length())) : Optional.empty();
   }
 
   /** Whether the live firewall already says what {@code desired} says. */

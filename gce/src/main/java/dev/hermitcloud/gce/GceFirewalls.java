@@ -140,7 +140,7 @@ final class GceFirewalls implements ResourceDriver<FirewallSpec> {
   /** The firewall called {@code name} and every firewall named like a further member of its set. */
   private List<Firewall> family(String name) {
     ListFirewallsRequest request = ListFirewallsRequest.newBuilder().setProject(target.project())
-        .setFilter("name eq \"" + name + "(-[0-9]+)?\"").build();
+        .setFilter(FirewallMembers.familyFilter(name)).build();
     List<Firewall> family = new ArrayList<>();
     clients.firewalls.list(request).iterateAll().forEach(family::add);
     return family;
@@ -160,7 +160,9 @@ final class GceFirewalls implements ResourceDriver<FirewallSpec> {
           members.add(f);
         }
       }
-    } else {
+    }
+    if (members.isEmpty()) {
+      // Named like this set but a member of another (an older naming, or a hand-made rule): itself alone.
       members.add(first);
     }
     members.sort(Comparator.comparingInt(f -> FirewallMembers.Part.of(f.getDescription()).index()));

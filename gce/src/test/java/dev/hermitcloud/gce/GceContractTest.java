@@ -5,7 +5,6 @@ import dev.hermitcloud.provider.Target;
 import dev.hermitcloud.testkit.FakeCloud;
 import dev.hermitcloud.testkit.ProviderContractTest;
 import java.io.IOException;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -15,8 +14,7 @@ class GceContractTest extends ProviderContractTest {
 
   @BeforeEach
   void startFake() throws IOException {
-    fake = FakeGce.builder().project(GceFixture.PROJECT).bucket(GceFixture.BUCKET)
-        .operationDuration(Duration.ofMillis(30)).appStandIn(true).start();
+    fake = GceFixture.fake().appStandIn(true).start();
   }
 
   @AfterEach

@@ -1,8 +1,22 @@
 package dev.hermitcloud.gce;
 
+import dev.hermitcloud.DeploymentDefinition;
+import dev.hermitcloud.Hermit;
+import dev.hermitcloud.engine.EngineOptions;
 import dev.hermitcloud.gce.fake.FakeGce;
+import dev.hermitcloud.progress.ProgressEvent;
+import dev.hermitcloud.provider.Target;
+import dev.hermitcloud.retry.RetryPolicy;
+import dev.hermitcloud.spec.MachineType;
+import dev.hermitcloud.spec.Port;
+import dev.hermitcloud.testkit.TestElf;
+import dev.hermitcloud.unikernel.Unikernel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
-/** The project, zone and bucket the gce tests use, and a target pointed at a fake. */
+/** The project, zone and bucket the gce tests use, a target pointed at a fake, and quick engine settings. */
 final class GceFixture {
   static final String PROJECT = "hermit-test";
   static final String ZONE = "us-central1-c";
@@ -10,7 +24,33 @@ final class GceFixture {
 
   private GceFixture() {}
 
+  /** A fake with the project and bucket, operations of 30 ms. */
+  static FakeGce.Builder fake() {
+    return FakeGce.builder().project(PROJECT).bucket(BUCKET).operationDuration(Duration.ofMillis(30));
+  }
+
   static Gce target(FakeGce fake) {
     return Gce.project(PROJECT).zone(ZONE).bucket(BUCKET).endpoint(fake.endpoint());
+  }
+
+  /** Polls and backoffs in milliseconds; every event goes to {@code events}. */
+  static EngineOptions options(List<ProgressEvent> events) {
+    return EngineOptions.builder().listener(events::add).firstPoll(Duration.ofMillis(20)).maxPoll(Duration.ofMillis(200))
+        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(200))
+            .maxAttempts(12).ratePerSecond(0).build())
+        .build();
+  }
+
+  /** A unikernel whose module holds {@code moduleBytes} random (incompressible) bytes. */
+  static Unikernel unikernel(Path dir, String name, int moduleBytes, long seed) throws IOException {
+    Path loader = TestElf.loader(dir, "ldhermit.elf", 512, 1);
+    Path module = TestElf.module(dir, name + "-server-" + seed, moduleBytes, seed);
+    return Unikernel.named(name).loader(loader, "-uart=io:0x3f8").module(module).build();
+  }
+
+  /** {@code echo} on {@code target}: the smallest type with 1 vCPU and 512 MiB, tcp:8000 open to all. */
+  static DeploymentDefinition.WithCreate deploy(Unikernel unikernel, Target target, List<ProgressEvent> events) {
+    return Hermit.deploy(unikernel).to(target).engineOptions(options(events)).machineType(MachineType.atLeast(1, 512))
+        .expose(Port.tcp(8000)).from("0.0.0.0/0");
   }
 }

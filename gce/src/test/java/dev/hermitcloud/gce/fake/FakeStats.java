@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FakeStats {
   private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> unknown = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> withRequestId = new ConcurrentHashMap<>();
   private final AtomicLong mutating = new AtomicLong();
   private final Map<String, AtomicInteger> creations = new ConcurrentHashMap<>();
 
@@ -30,6 +31,10 @@ public final class FakeStats {
     if (isMutating) {
       mutating.incrementAndGet();
     }
+  }
+
+  void requestIdSeen(String routeKey) {
+    withRequestId.computeIfAbsent(routeKey, k -> new AtomicLong()).incrementAndGet();
   }
 
   void unknownRequest(String method, String rawPath) {
@@ -43,6 +48,12 @@ public final class FakeStats {
   /** Requests seen for one route, e.g. {@code requests("POST", RouteTemplates.INSTANCES)}. */
   public long requests(String method, String template) {
     AtomicLong n = requests.get(method + " " + template);
+    return n == null ? 0 : n.get();
+  }
+
+  /** Requests for one route that carried a {@code requestId} query parameter. */
+  public long requestsWithRequestId(String method, String template) {
+    AtomicLong n = withRequestId.get(method + " " + template);
     return n == null ? 0 : n.get();
   }
 
@@ -89,6 +100,7 @@ public final class FakeStats {
   public void reset() {
     requests.clear();
     unknown.clear();
+    withRequestId.clear();
     mutating.set(0);
   }
 

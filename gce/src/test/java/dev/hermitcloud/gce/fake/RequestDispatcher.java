@@ -67,6 +67,10 @@ final class RequestDispatcher implements HttpHandler {
     }
     Router.Route route = match.route();
     stats.request(route.key(), route.mutating());
+    String query = exchange.getRequestURI().getRawQuery();
+    if (query != null && ("&" + query).contains("&requestId=")) {
+      stats.requestIdSeen(route.key());
+    }
     FaultPlan.Decision decision = faults.decide(method, route.template(), route.mutating());
     sleep(decision.latencyMillis());
     Fault fault = decision.fault();
