@@ -1,0 +1,76 @@
+package dev.hermitcloud.gce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hermitcloud.Hermit;
+import dev.hermitcloud.gce.fake.FakeGce;
+import dev.hermitcloud.gce.fake.Fault;
+import dev.hermitcloud.gce.fake.FaultRule;
+import dev.hermitcloud.gce.fake.RouteTemplates;
+import dev.hermitcloud.progress.ProgressEvent;
+import dev.hermitcloud.spec.Port;
+import dev.hermitcloud.unikernel.Unikernel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every compute insert, patch and delete carries a requestId, so a resent call is never done twice. */
+class GceRequestIdsTest {
+  private static final List<String> MUTATIONS = List.of(
+      "POST " + RouteTemplates.IMAGES, "DELETE " + RouteTemplates.IMAGE,
+      "POST " + RouteTemplates.INSTANCES, "DELETE " + RouteTemplates.INSTANCE,
+      "POST " + RouteTemplates.FIREWALLS, "PATCH " + RouteTemplates.FIREWALL, "DELETE " + RouteTemplates.FIREWALL);
+
+  @TempDir
+  Path dir;
+
+  private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+  private FakeGce fake;
+  private Unikernel echo;
+
+  @BeforeEach
+  void start() throws IOException {
+    fake = GceFixture.fake().start();
+    echo = GceFixture.unikernel(dir, "echo", 64 * 1024, 1);
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  @Test
+  void everyComputeMutationCarriesARequestId() throws IOException {
+    GceFixture.deploy(echo, GceFixture.target(fake), events).count(2).apply().close();
+    GceFixture.deploy(echo, GceFixture.target(fake), events).count(2).expose(Port.udp(53)).from("10.0.0.0/8").apply().close();
+    GceFixture.deploy(GceFixture.unikernel(dir, "echo", 64 * 1024, 2), GceFixture.target(fake), events).apply().close();
+    Hermit.destroy("echo").engineOptions(GceFixture.options(events)).on(GceFixture.target(fake));
+
+    Map<String, Long> requests = fake.stats().requestsByRoute();
+    for (String route : MUTATIONS) {
+      String[] methodAndTemplate = route.split(" ", 2);
+      assertThat(requests.getOrDefault(route, 0L)).as(route).isPositive();
+      assertThat(fake.stats().requestsWithRequestId(methodAndTemplate[0], methodAndTemplate[1])).as(route)
+          .isEqualTo(requests.get(route));
+    }
+  }
+
+  @Test
+  void insertsWhoseAnswersWereLostCreateEachResourceOnce() {
+    for (String collection : List.of(RouteTemplates.IMAGES, RouteTemplates.FIREWALLS, RouteTemplates.INSTANCES)) {
+      fake.faults().add(FaultRule.on("POST", collection).inject(Fault.responseLost()));
+    }
+
+    GceFixture.deploy(echo, GceFixture.target(fake), events).apply().close();
+
+    assertThat(fake.stats().creations().values()).containsOnly(1);
+    assertThat(events).filteredOn(e -> e instanceof ProgressEvent.RetryScheduled r && r.call().startsWith("create"))
+        .hasSize(3);
+  }
+}
