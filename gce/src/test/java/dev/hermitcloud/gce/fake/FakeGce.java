@@ -36,6 +36,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class FakeGce implements AutoCloseable {
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, every answer
+    // waits for the client's delayed ACK (40 ms on Linux). Read once, when the first server starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final FakeStats stats = new FakeStats();
