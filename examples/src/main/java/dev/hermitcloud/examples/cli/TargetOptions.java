@@ -5,6 +5,7 @@ import dev.hermitcloud.local.Local;
 import dev.hermitcloud.local.NicModel;
 import dev.hermitcloud.provider.Target;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -22,12 +23,17 @@ final class TargetOptions {
   @Option(names = "--accel", defaultValue = "AUTO", description = "local: AUTO, KVM or TCG (default: ${DEFAULT-VALUE}).")
   Accelerator accelerator;
 
+  @Mixin
+  GceTargetOptions gce;
+
   Target build(picocli.CommandLine.Model.CommandSpec spec) {
     switch (target) {
       case "local": {
         Local local = Local.qemu().nic(nic).accelerator(accelerator);
         return stateDir == null ? local : local.stateDir(stateDir);
       }
+      case "gce":
+        return gce.build(spec);
       default:
         throw new ParameterException(spec.commandLine(), "--target: '" + target + "' is not a target: use local, gce or openstack");
     }

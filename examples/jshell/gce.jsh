@@ -1,0 +1,49 @@
+// Deploy, plan, read the console and destroy on Google Compute Engine, from JShell.
+// Against a fake GCE in this session:  examples/jshell/run gce.jsh
+// Against real GCE (Application Default Credentials):
+//   GCE_PROJECT=my-project GCE_BUCKET=my-bucket examples/jshell/run gce.jsh
+// (JShell ends a statement at a line end when it can: continued lines end with '.' or sit in braces.)
+import dev.hermitcloud.*;
+import dev.hermitcloud.demo.*;
+import dev.hermitcloud.gce.Gce;
+import dev.hermitcloud.gce.fake.FakeGce;
+import dev.hermitcloud.progress.Progress;
+import dev.hermitcloud.spec.*;
+import dev.hermitcloud.unikernel.Unikernel;
+import java.nio.file.*;
+import java.time.Duration;
+
+String project = System.getenv("GCE_PROJECT");
+String bucket = System.getenv("GCE_BUCKET");
+boolean onFake = project == null || bucket == null;
+FakeGce fake = null;
+Gce gce = null;
+if (onFake) {
+  fake = FakeGce.builder().project("hermit-demo").bucket("hermit-demo").appStandIn(true)
+      .operationDuration(Duration.ofMillis(300)).bootOutput("HermitCore (fake serial console)\n").start();
+  gce = Gce.project("hermit-demo").zone("us-central1-c").bucket("hermit-demo").endpoint(fake.endpoint());
+} else {
+  gce = Gce.project(project).zone("us-central1-c").bucket(bucket);
+}
+
+Path dir = Files.createTempDirectory("hermit-jshell");
+Unikernel echo = Unikernel.named("echo").
+    loader(DemoKernel.writeTo(dir.resolve("hermit-demo.elf")), "-uart=io:0x3f8").
+    module(DemoModule.writeTo(dir.resolve("hello"), "hello from jshell\n".getBytes())).
+    build();
+
+DeploymentDefinition.WithCreate definition() {
+  return Hermit.deploy(echo).to(gce).machineType(MachineType.named("f1-micro")).
+      expose(Port.tcp(8000)).from("0.0.0.0/0").onProgress(Progress.console(System.out));
+}
+
+// The demo kernel serves nothing; on the fake, the app stand-in answers on port 8000 for it.
+Deployment d = (onFake ? definition().waitUntil(Health.http(8000, "/")) : definition()).apply();
+System.out.println("endpoint: " + d.endpoint(8000));
+System.out.println(definition().plan().render());
+d.serialLog().follow(System.out::print, text -> !text.isEmpty(), Duration.ofSeconds(60));
+d.close();
+System.out.println(Hermit.destroy("echo").onProgress(Progress.console(System.out)).on(gce).render());
+if (fake != null) fake.close();
+try (var files = Files.walk(dir)) { files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete()); }
+/exit
