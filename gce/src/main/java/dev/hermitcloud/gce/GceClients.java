@@ -36,9 +36,15 @@ import java.util.Set;
  * committed offset is the client's job.
  */
 final class GceClients implements AutoCloseable {
-  /** Makes the library send each unary compute call once. */
+  /** The longest one compute call may take before it counts as a connection fault (which the engine retries). */
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Makes the library send each unary compute call once, and give up on a silent server after a minute. */
   private static final ApiFunction<UnaryCallSettings.Builder<?, ?>, Void> ONCE = b -> {
     b.setRetryableCodes(Set.of());
+    b.setRetrySettings(b.getRetrySettings().toBuilder().setMaxAttempts(1)
+        .setInitialRpcTimeoutDuration(CALL_TIMEOUT).setMaxRpcTimeoutDuration(CALL_TIMEOUT)
+        .setTotalTimeoutDuration(CALL_TIMEOUT).build());
     return null;
   };
 
@@ -61,7 +67,11 @@ final class GceClients implements AutoCloseable {
           .applyToAllUnaryMethods(ONCE);
       // The console is read outside the engine (logs, follow): let the library ride out a blip there.
       instances.getSerialPortOutputSettings().setRetryableCodes(StatusCode.Code.UNAVAILABLE,
-          StatusCode.Code.DEADLINE_EXCEEDED);
+          StatusCode.Code.DEADLINE_EXCEEDED).setRetrySettings(RetrySettings.newBuilder().setMaxAttempts(4)
+          .setInitialRetryDelayDuration(Duration.ofMillis(200)).setRetryDelayMultiplier(2.0)
+          .setMaxRetryDelayDuration(Duration.ofSeconds(2)).setInitialRpcTimeoutDuration(CALL_TIMEOUT)
+          .setRpcTimeoutMultiplier(1.0).setMaxRpcTimeoutDuration(CALL_TIMEOUT)
+          .setTotalTimeoutDuration(CALL_TIMEOUT.multipliedBy(2)).build());
       FirewallsSettings.Builder firewalls = FirewallsSettings.newBuilder().setCredentialsProvider(provider)
           .applyToAllUnaryMethods(ONCE);
       MachineTypesSettings.Builder machineTypes = MachineTypesSettings.newBuilder().setCredentialsProvider(provider)

@@ -46,8 +46,4 @@ final class UploadStream extends OutputStream {
   void finished() {
     context.bytesTransferred(bytes, bytes);
   }
-
-  long bytes() {
-    return bytes;
-  }
 }
