@@ -7,6 +7,8 @@ import dev.hermitcloud.DeployedInstance;
 import dev.hermitcloud.Deployment;
 import dev.hermitcloud.gce.fake.FakeGce;
 import dev.hermitcloud.gce.fake.FakeResource;
+import dev.hermitcloud.gce.fake.Fault;
+import dev.hermitcloud.gce.fake.FaultRule;
 import dev.hermitcloud.gce.fake.RouteTemplates;
 import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.provider.ConsoleChunk;
@@ -117,10 +119,13 @@ class GceInstancesTest {
     }
     fake.appendSerialOutput(GceFixture.PROJECT, GceFixture.ZONE, "echo", "listening on 8000\n");
 
+    // Logs are read outside the engine's retries: the client rides out a blip itself.
+    fake.faults().add(FaultRule.on("GET", RouteTemplates.INSTANCE_SERIAL_PORT).inject(Fault.backendError()));
     try (Provider gce = GceFixture.target(fake).connect()) {
       ConsoleChunk rest = gce.console().read("echo", 15);
       assertThat(rest).isEqualTo(new ConsoleChunk("listening on 8000\n", 15, 33));
     }
+    assertThat(fake.stats().requests("GET", RouteTemplates.INSTANCE_SERIAL_PORT)).isEqualTo(3);
   }
 
   @Test
