@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import com.google.cloud.NoCredentials;
 import dev.hermitcloud.DeploymentDefinition;
+import dev.hermitcloud.Hermit;
 import dev.hermitcloud.engine.DeploymentException;
 import dev.hermitcloud.gce.fake.FakeGce;
 import dev.hermitcloud.gce.fake.Fault;
@@ -84,7 +85,7 @@ class GceCredentialsTest {
 
     Throwable failure = catchFailure(echo);
     echo.apply().close();
-    dev.hermitcloud.Hermit.destroy("echo").engineOptions(GceFixture.options(events)).on(GceFixture.target(fake).credentialsFile(keyFile));
+    Hermit.destroy("echo").engineOptions(GceFixture.options(events)).on(GceFixture.target(fake).credentialsFile(keyFile));
 
     assertThat(failure).isInstanceOf(DeploymentException.class);
     StringBuilder everything = new StringBuilder(events.toString()).append(echo.plan().render());
