@@ -306,6 +306,16 @@ class EngineTest {
   }
 
   @Test
+  void applyAsyncValidatesOnTheCallersThreadAndCompletesWithTheDeployment() throws Exception {
+    assertThatThrownBy(() -> f.deploy(echo).count(0).applyAsync())
+        .isInstanceOf(dev.hermitcloud.validation.InvalidSpecException.class);
+    assertThat(f.cloud.mutatingCalls()).isZero();
+
+    Deployment d = f.deploy(echo).applyAsync().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(d.instances()).extracting(i -> i.name()).containsExactly("echo");
+  }
+
+  @Test
   void serialLogReadsAndFollowsTheConsole() {
     Deployment d = f.deploy(echo).apply();
     f.cloud.console("echo", "booting\nhermit: ready\n");
