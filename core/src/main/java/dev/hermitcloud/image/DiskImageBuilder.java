@@ -37,13 +37,7 @@ final class DiskImageBuilder {
 
   static DiskImage build(Unikernel unikernel, int diskGib, HostGrub grub) throws IOException {
     Check.within("image.diskGib", diskGib, 1, MAX_DISK_GIB);
-    String cfg = GrubConfig.of(unikernel);
-    Ext2Writer ext2 = new Ext2Writer(tree(unikernel, cfg));
-    long needed = ext2.blocksNeeded();
-    if (needed > capacity(diskGib, ext2)) {
-      throw tooSmall(diskGib, needed, ext2);
-    }
-    // grub-mkimage runs while the files are hashed; hashing reads every file, so only once they fit.
+    // grub-mkimage runs while the files are planned and hashed.
     CompletableFuture<GrubBootCode> bootCode = CompletableFuture.supplyAsync(() -> {
       try {
         return grub.bootCode();
@@ -51,6 +45,13 @@ final class DiskImageBuilder {
         throw new UncheckedIOException(e);
       }
     }, DiskImageBuilder::daemonThread);
+    String cfg = GrubConfig.of(unikernel);
+    Ext2Writer ext2 = new Ext2Writer(tree(unikernel, cfg));
+    long needed = ext2.blocksNeeded();
+    if (needed > capacity(diskGib, ext2)) {
+      throw tooSmall(diskGib, needed, ext2);
+    }
+    // Hashing reads every file: only once they are known to fit.
     byte[] hash = imageHash(unikernel, diskGib);
     GrubBootCode boot = await(bootCode);
     if (1 + boot.coreSectors() > PARTITION_START_LBA) {

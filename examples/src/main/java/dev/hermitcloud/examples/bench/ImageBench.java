@@ -44,12 +44,18 @@ public final class ImageBench {
   private static final int MODULE_SIZE = 20_000_000;
   private static final String LOADER_ARGS = "-uart=io:0x3f8";
   private static final String CHILD_HEAP = "-Xmx64m";
+  private static final long SETTLE_MILLIS = 500;
+  private static final String WARM = "hermit-cloud, warm JVM";
+  private static final String NEW_JVM = "hermit-cloud, new JVM " + CHILD_HEAP;
+  private static final String NEW_JVM_ONE_CORE = NEW_JVM + ", 1 core";
+  private static final String TUTORIAL = "tutorial pipeline (root, loop)";
 
   private ImageBench() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("build")) {
-      buildInThisProcess(Path.of(args[1]), args[2], Path.of(args[3]), Path.of(args[4]));
+      buildInThisProcess(Path.of(args[1]), args[2], Path.of(args[3]), Path.of(args[4]),
+          args.length > 5 && args[5].equals("--report"));
       return;
     }
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -70,45 +76,68 @@ public final class ImageBench {
         deflatedSize(Files.readAllBytes(module)) / 1e6, runs, Runtime.getRuntime().availableProcessors());
     payload = null;
 
-    Map<String, Result> results = new LinkedHashMap<>();
     Path ours = Files.createDirectories(work.resolve("ours"));
-    results.put("hermit-cloud, warm JVM", measure(runs, () -> {
+    Map<String, Run> variants = new LinkedHashMap<>();
+    variants.put(WARM, () -> {
       long start = System.nanoTime();
       Path archive = ours.resolve("disk.tar.gz");
       writeArchive(loader, module, archive);
       return new Sample(System.nanoTime() - start, Files.size(archive), "");
-    }));
-    results.put("hermit-cloud, new JVM " + CHILD_HEAP, measure(runs, () -> child(work, loader, module, List.of())));
-    results.put("hermit-cloud, new JVM " + CHILD_HEAP + ", 1 core",
-        measure(runs, () -> child(work, loader, module, List.of("-XX:ActiveProcessorCount=1"))));
-    String tutorialProblem = null;
-    try {
+    });
+    variants.put(NEW_JVM, () -> child(work, loader, module, List.of(), false));
+    variants.put(NEW_JVM_ONE_CORE, () -> child(work, loader, module, List.of("-XX:ActiveProcessorCount=1"), false));
+    String tutorialProblem = checkTutorialPrerequisites();
+    if (tutorialProblem == null) {
       Path tutorialWork = Files.createDirectories(work.resolve("tutorial"));
       TutorialPipeline tutorial = TutorialPipeline.in(tutorialWork);
-      results.put("tutorial pipeline (root, loop)", measure(runs, () -> {
+      variants.put(TUTORIAL, () -> {
         long start = System.nanoTime();
         Path archive = tutorial.run(loader, LOADER_ARGS, module, tutorialWork);
         return new Sample(System.nanoTime() - start, Files.size(archive), "");
-      }));
-    } catch (IOException e) {
-      tutorialProblem = e.getMessage();
+      });
     }
+    // Round-robin, so that load from elsewhere on the machine hits every variant alike; before each
+    // sample, let the previous one's disk writeback and this JVM's compiler threads finish.
+    Map<String, List<Sample>> samples = new LinkedHashMap<>();
+    for (int round = 0; round < runs; round++) {
+      for (Map.Entry<String, Run> variant : variants.entrySet()) {
+        settle();
+        samples.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(variant.getValue().once());
+      }
+    }
+    Map<String, Result> results = new LinkedHashMap<>();
+    samples.forEach((name, list) -> results.put(name, Result.of(list)));
     print(results, tutorialProblem);
+    System.out.println("\none more new JVM build, reporting: " + child(work, loader, module, List.of(), true).details());
+    System.out.println("smallest heap that builds it: " + smallestHeap(work, loader, module));
+  }
+
+  /** The smallest -Xmx, in MiB, from a few candidates, with which a new JVM completes the build. */
+  private static String smallestHeap(Path work, Path loader, Path module) throws Exception {
+    for (int mib : new int[] {8, 12, 16, 24, 32, 48, 64}) {
+      try {
+        child(work, loader, module, List.of("-Xmx" + mib + "m"), false);
+        return "-Xmx" + mib + "m";
+      } catch (IOException failed) {
+        if (!failed.getMessage().contains("OutOfMemoryError") && !failed.getMessage().contains("heap")) {
+          throw failed;
+        }
+      }
+    }
+    return "more than 64 MiB";
   }
 
   private static void print(Map<String, Result> results, String tutorialProblem) {
     System.out.printf("%n%-40s %10s %10s %10s %14s%n", "", "median s", "min s", "max s", "archive B");
     results.forEach((name, result) -> System.out.printf("%-40s %10.3f %10.3f %10.3f %14d%n", name,
         result.median() / 1e9, result.min() / 1e9, result.max() / 1e9, result.archiveBytes()));
-    results.values().stream().map(Result::details).filter(d -> !d.isEmpty()).findFirst()
-        .ifPresent(d -> System.out.println("\nnew JVM build, last run: " + d));
-    Result tutorial = results.get("tutorial pipeline (root, loop)");
+    Result tutorial = results.get(TUTORIAL);
     if (tutorial == null) {
       System.out.println("\ntutorial pipeline not run: " + tutorialProblem);
       return;
     }
-    Result child = results.get("hermit-cloud, new JVM " + CHILD_HEAP);
-    Result warm = results.get("hermit-cloud, warm JVM");
+    Result child = results.get(NEW_JVM);
+    Result warm = results.get(WARM);
     System.out.printf("%nspeed-up (median wall, tutorial / hermit-cloud): new JVM %.1fx, warm JVM %.1fx%n",
         (double) tutorial.median() / child.median(), (double) tutorial.median() / warm.median());
     System.out.printf("archive size, hermit-cloud / tutorial: %.3f%n",
@@ -124,7 +153,7 @@ public final class ImageBench {
   }
 
   /** One build in a new JVM, timed from outside: JVM start-up and class loading count. */
-  private static Sample child(Path work, Path loader, Path module, List<String> jvmOptions)
+  private static Sample child(Path work, Path loader, Path module, List<String> jvmOptions, boolean report)
       throws IOException, InterruptedException, URISyntaxException {
     Path archive = work.resolve("ours").resolve("child.tar.gz");
     Path log = work.resolve("child.log");
@@ -134,6 +163,9 @@ public final class ImageBench {
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", classPath(), ImageBench.class.getName(), "build", loader.toString(), LOADER_ARGS,
         module.toString(), archive.toString()));
+    if (report) {
+      command.add("--report");
+    }
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     boolean finished = process.waitFor(5, TimeUnit.MINUTES);
@@ -146,8 +178,8 @@ public final class ImageBench {
     return new Sample(elapsed, Files.size(archive), output);
   }
 
-  /** The child side: build, then report heap and GC figures. */
-  private static void buildInThisProcess(Path loader, String loaderArgs, Path module, Path archive)
+  /** The child side: build, as a command-line tool would, then optionally report heap and GC figures. */
+  private static void buildInThisProcess(Path loader, String loaderArgs, Path module, Path archive, boolean report)
       throws IOException {
     long start = System.nanoTime();
     Unikernel unikernel = Unikernel.named("bench").loader(loader, loaderArgs).module(module).build();
@@ -156,6 +188,9 @@ public final class ImageBench {
       image.writeGceArchive(out);
     }
     long elapsed = System.nanoTime() - start;
+    if (!report) {
+      return;
+    }
     long peakHeap = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
@@ -198,15 +233,24 @@ public final class ImageBench {
     return total;
   }
 
-  private static Result measure(int runs, Run run) throws Exception {
-    List<Sample> samples = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
-      samples.add(run.once());
+  private static void settle() throws IOException, InterruptedException {
+    new ProcessBuilder("sync").inheritIO().start().waitFor();
+    Thread.sleep(SETTLE_MILLIS);
+  }
+
+  /** Why the tutorial pipeline cannot run here, or null. */
+  private static String checkTutorialPrerequisites() {
+    if (!"root".equals(System.getProperty("user.name"))) {
+      return "it needs root (loop devices, mount)";
     }
-    List<Long> times = samples.stream().map(Sample::nanos).sorted().toList();
-    Sample last = samples.get(samples.size() - 1);
-    return new Result(times.get(times.size() / 2), times.get(0), times.get(times.size() - 1), last.archiveBytes(),
-        last.details());
+    List<String> path = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+    path.addAll(List.of("/usr/sbin", "/sbin"));
+    for (String tool : List.of("losetup", "sfdisk", "mkfs.ext2", "grub-install", "qemu-img", "tar", "mount")) {
+      if (path.stream().noneMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, tool)))) {
+        return tool + " is not installed";
+      }
+    }
+    return null;
   }
 
   private static void deleteRecursively(Path root) throws IOException {
@@ -223,5 +267,12 @@ public final class ImageBench {
 
   private record Sample(long nanos, long archiveBytes, String details) {}
 
-  private record Result(long median, long min, long max, long archiveBytes, String details) {}
+  private record Result(long median, long min, long max, long archiveBytes, String details) {
+    static Result of(List<Sample> samples) {
+      List<Long> times = samples.stream().map(Sample::nanos).sorted().toList();
+      Sample last = samples.get(samples.size() - 1);
+      return new Result(times.get(times.size() / 2), times.get(0), times.get(times.size() - 1), last.archiveBytes(),
+          last.details());
+    }
+  }
 }
