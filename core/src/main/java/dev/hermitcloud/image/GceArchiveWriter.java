@@ -22,7 +22,7 @@ final class GceArchiveWriter {
   static final int GZIP_LEVEL = 4;
   /** GNU tar writes archives in records of 20 blocks; readers expect at least two zero blocks at the end. */
   private static final int RECORD = 20 * OldGnuSparseHeader.BLOCK;
-  private static final int CHUNK = 1 << 20;
+  private static final int CHUNK = 256 * 1024;
 
   private GceArchiveWriter() {}
 
