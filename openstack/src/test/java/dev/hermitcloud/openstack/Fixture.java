@@ -5,6 +5,7 @@ import dev.hermitcloud.Hermit;
 import dev.hermitcloud.engine.EngineOptions;
 import dev.hermitcloud.plan.Plan;
 import dev.hermitcloud.progress.ProgressEvent;
+import dev.hermitcloud.progress.ProgressListener;
 import dev.hermitcloud.provider.Target;
 import dev.hermitcloud.retry.RetryPolicy;
 import dev.hermitcloud.spec.MachineType;
@@ -21,16 +22,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Fixture {
   final Path dir;
   final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+  /** Called with every event, after it is recorded. */
+  final List<ProgressListener> listeners = new CopyOnWriteArrayList<>();
 
   Fixture(Path dir) {
     this.dir = dir;
   }
 
   EngineOptions options() {
-    return EngineOptions.builder().listener(events::add).firstPoll(Duration.ofMillis(20)).maxPoll(Duration.ofMillis(200))
+    return EngineOptions.builder().listener(this::record).firstPoll(Duration.ofMillis(20)).maxPoll(Duration.ofMillis(200))
         .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(200))
             .maxAttempts(12).ratePerSecond(0).build())
         .build();
+  }
+
+  private void record(ProgressEvent event) {
+    events.add(event);
+    listeners.forEach(l -> l.on(event));
   }
 
   Unikernel unikernel(String name, long seed) throws IOException {
