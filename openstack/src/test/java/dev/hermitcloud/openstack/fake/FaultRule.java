@@ -12,6 +12,7 @@ import java.util.Objects;
  * FaultRule.on("GET /compute/v2.1/servers/{id}").resetConnection().times(2)
  * FaultRule.any().status(503).probability(0.2).always()                           // seeded random
  * FaultRule.any().latency(Duration.ofMillis(50)).always()
+ * FaultRule.any().mutatingOnly().after(3).status(403).always()                   // refuse changes after 3
  * }</pre>
  *
  * <p>A rule matches a method (or {@code *}) and a path template exactly as counted in {@link
