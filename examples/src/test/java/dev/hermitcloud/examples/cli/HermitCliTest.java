@@ -104,6 +104,17 @@ class HermitCliTest {
   }
 
   @Test
+  void deployToTheInProcessFakeOpenStackWaitsForTheAppAndPrintsTheAddress() {
+    int code = hermit("deploy", "--target", "openstack", "--fake", "--name", "echo", "--loader", kernel + ":-uart=io:0x3f8",
+        "--module", module.toString(), "--machine-type", "1:512", "--expose", "tcp:8000", "--from", "0.0.0.0/0",
+        "--health", "http:8000/");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).containsPattern("(?m)^echo 127\\.0\\.1\\.\\d+ tcp:8000$");
+    assertThat(err.toString()).contains("health echo #").contains("apply of echo finished");
+  }
+
+  @Test
   void demoBootsTheDemoKernelAndPrintsItsSerialOutput() {
     int code = hermit("demo", "--accel", "TCG");
 

@@ -9,16 +9,34 @@ import org.junit.jupiter.api.Test;
 
 /** Runs the JShell script through its runner, as README tells users to, and checks what it printed. */
 class JShellScriptTest {
-  @Test
-  void localScriptPlansDeploysReadsTheConsoleReplansAndDestroys() throws Exception {
+  /** Runs {@code examples/jshell/run script} and returns what it printed; fails unless it exits 0. */
+  static String runScript(String script) throws Exception {
     Path runner = Path.of("jshell", "run").toAbsolutePath();
-    ProcessBuilder builder = new ProcessBuilder(runner.toString(), "local.jsh").redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(runner.toString(), script).redirectErrorStream(true);
     builder.environment().put("HERMIT_CLASSPATH", System.getProperty("java.class.path"));
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-
     assertThat(process.exitValue()).as(output).isZero();
+    return output;
+  }
+
+  @Test
+  void openstackScriptDeploysToTheFakeAndTheEndpointAnswersThenDestroysEverything() throws Exception {
+    String output = runScript("openstack.jsh");
+
+    assertThat(output).as(output)
+        .contains("--- plan ---").contains("+   firewall hermit-echo")
+        .containsPattern("endpoint: http://127\\.0\\.1\\.\\d+:8000")
+        .contains("GET / -> 200 hello from")
+        .contains("0 to create, 0 to update, 0 to replace, 0 to delete")
+        .contains("left in the cloud: 0 resources");
+  }
+
+  @Test
+  void localScriptPlansDeploysReadsTheConsoleReplansAndDestroys() throws Exception {
+    String output = runScript("local.jsh");
+
     assertThat(output).as(output)
         .contains("2 to create, 0 to update, 0 to replace, 0 to delete, 0 unchanged")
         .containsPattern("endpoint http://127\\.77\\.\\d+\\.\\d+:8000")
