@@ -29,8 +29,13 @@ final class StepRunner {
     switch (change.action()) {
       case CREATE -> create(driver, planned.desired().orElseThrow());
       case KEEP -> {
-        if (planned.current().map(o -> o.state() != ResourceState.READY).orElse(false)) {
-          awaiter.await(change.kind(), change.name(), awaiter.readiness(driver, change.kind(), change.name()));
+        Observed current = planned.current().orElseThrow();
+        if (current.state() != ResourceState.READY) {
+          ResourceSpec spec = planned.desired().orElseThrow();
+          CallContext context = context(spec, Ownership.of(spec), "resume");
+          Operation finishing = session.call("resume " + change.kind().label() + " " + change.name(),
+              () -> finish(driver, current, spec, context));
+          awaiter.await(change.kind(), change.name(), finishing);
         }
       }
       case UPDATE -> update(driver, planned.current().orElseThrow(), planned.desired().orElseThrow());
@@ -52,7 +57,7 @@ final class StepRunner {
     AtomicInteger attempts = new AtomicInteger();
     Operation operation = session.call(description, () -> {
       if (attempts.incrementAndGet() > 1) {
-        Optional<Operation> adopted = adopt(driver, spec);
+        Optional<Operation> adopted = adopt(driver, spec, context);
         if (adopted.isPresent()) {
           return adopted.get();
         }
@@ -62,7 +67,7 @@ final class StepRunner {
       } catch (Exception e) {
         Exception translated = session.provider().translate(e);
         if (Faults.cloud(translated).map(CloudException::isConflict).orElse(false)) {
-          Optional<Operation> adopted = adopt(driver, spec);
+          Optional<Operation> adopted = adopt(driver, spec, context);
           if (adopted.isPresent()) {
             return adopted.get();
           }
@@ -77,13 +82,22 @@ final class StepRunner {
     awaiter.await(spec.kind(), spec.name(), operation);
   }
 
-  private Optional<Operation> adopt(ResourceDriver<ResourceSpec> driver, ResourceSpec spec) throws Exception {
+  private Optional<Operation> adopt(ResourceDriver<ResourceSpec> driver, ResourceSpec spec, CallContext context)
+      throws Exception {
     Optional<Observed> existing = driver.read(spec.name());
     if (existing.isPresent() && existing.get().ownedBy(spec.deployment())
         && existing.get().owner().get().fingerprint().equals(spec.fingerprint())) {
-      return Optional.of(awaiter.readiness(driver, spec.kind(), spec.name()));
+      return Optional.of(finish(driver, existing.get(), spec, context));
     }
     return Optional.empty();
+  }
+
+  /** What completes a resource found half-made: the driver's own resumption, else waiting for readiness. */
+  private Operation finish(ResourceDriver<ResourceSpec> driver, Observed current, ResourceSpec spec, CallContext context)
+      throws Exception {
+    Optional<Operation> resumed = current.state() == ResourceState.READY ? Optional.empty()
+        : driver.resume(current, spec, context);
+    return resumed.orElseGet(() -> awaiter.readiness(driver, spec.kind(), spec.name()));
   }
 
   private void update(ResourceDriver<ResourceSpec> driver, Observed current, ResourceSpec spec) throws Exception {

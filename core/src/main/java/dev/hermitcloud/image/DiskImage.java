@@ -17,12 +17,15 @@ import java.nio.file.Path;
  * not grow with the disk size, and hardly with the file sizes.
  *
  * <pre>{@code
- * DiskImage image = DiskImage.of(unikernel);            // 1 GiB
- * try (OutputStream out = Files.newOutputStream(archive)) {
+ * DiskImage image = DiskImage.of(unikernel);            // 1 GiB; DiskImage.of(unikernel, 10) for 10 GiB
+ * String name = "echo-server-" + image.contentHash().substring(0, 12);
+ * try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(Path.of(name + ".tar.gz")))) {
  *   image.writeGceArchive(out);                         // disk.raw in a .tar.gz, for Compute Engine
  * }
- * image.writeQcow2(out);                                // for OpenStack
- * image.writeRaw(Path.of("disk.raw"));                  // a sparse file, for QEMU
+ * try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(Path.of(name + ".qcow2")))) {
+ *   image.writeQcow2(out);                              // for OpenStack
+ * }
+ * image.writeRaw(Path.of(name + ".raw"));               // a sparse file, for QEMU
  * }</pre>
  *
  * <p>The same unikernel and disk size always give the same bytes in every output, named by {@link

@@ -5,6 +5,7 @@ import dev.hermitcloud.unikernel.Unikernel;
 import dev.hermitcloud.validation.Check;
 import dev.hermitcloud.validation.InvalidSpecException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Plans a bootable disk for a unikernel: an MBR with GRUB's boot code and one bootable Linux partition
@@ -34,15 +37,23 @@ final class DiskImageBuilder {
 
   static DiskImage build(Unikernel unikernel, int diskGib, HostGrub grub) throws IOException {
     Check.within("image.diskGib", diskGib, 1, MAX_DISK_GIB);
+    // grub-mkimage runs while the files are planned and hashed.
+    CompletableFuture<GrubBootCode> bootCode = CompletableFuture.supplyAsync(() -> {
+      try {
+        return grub.bootCode();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }, DiskImageBuilder::daemonThread);
     String cfg = GrubConfig.of(unikernel);
     Ext2Writer ext2 = new Ext2Writer(tree(unikernel, cfg));
     long needed = ext2.blocksNeeded();
     if (needed > capacity(diskGib, ext2)) {
       throw tooSmall(diskGib, needed, ext2);
     }
-    // Hashing reads every file: only once the files are known to fit.
+    // Hashing reads every file: only once they are known to fit.
     byte[] hash = imageHash(unikernel, diskGib);
-    GrubBootCode boot = grub.bootCode();
+    GrubBootCode boot = await(bootCode);
     if (1 + boot.coreSectors() > PARTITION_START_LBA) {
       throw new IllegalStateException("GRUB's core.img is " + boot.coreImage().length
           + " bytes, more than fits before the partition at 1 MiB");
@@ -55,6 +66,26 @@ final class DiskImageBuilder {
     disk.write(MasterBootRecord.SECTOR_SIZE, boot.coreImage());
     ext2.write(disk, partitionOffset(), partitionBlocks(diskGib), uuid(hash), LABEL, FIXED_TIME);
     return new DiskImage(disk.build(), HexFormat.of().formatHex(hash), diskGib);
+  }
+
+  private static void daemonThread(Runnable task) {
+    Thread thread = new Thread(task, "hermit-grub-mkimage");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static GrubBootCode await(CompletableFuture<GrubBootCode> bootCode) throws IOException {
+    try {
+      return bootCode.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw e;
+    }
   }
 
   /** /boot/grub/grub.cfg, then the loader and the modules, each under its boot name. */

@@ -1,10 +1,8 @@
 package dev.hermitcloud.image;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Lays out a {@link FileTree} as an ext2 file system and writes it into a {@link SparseDisk}: root
@@ -102,7 +100,7 @@ final class Ext2Writer {
     int[] usedDirectories = new int[groups];
     long totalFreeBlocks = 0;
     long totalFreeInodes = 0;
-    Bitmaps bitmaps = new Bitmaps();
+    Ext2Bitmaps bitmaps = new Ext2Bitmaps();
     for (int group = 0; group < groups; group++) {
       int usedBlocks = (int) (geometry.overhead(group) + allocator.used(group));
       int usedInodes = group == 0 ? lastInode : 0;
@@ -208,29 +206,6 @@ final class Ext2Writer {
       this.node = node;
       this.inode = inode;
       this.parent = parent;
-    }
-  }
-
-  /**
-   * Bitmap blocks: the first {@code used} bits set, and the bits past the group's {@code count} blocks or
-   * inodes set too, as ext2 requires. Equal bitmaps share one array.
-   */
-  private static final class Bitmaps {
-    private final Map<Long, byte[]> shared = new HashMap<>();
-
-    byte[] get(int used, int count) {
-      return shared.computeIfAbsent(((long) used << 32) | count, key -> {
-        byte[] bitmap = new byte[Ext2Geometry.BLOCK_SIZE];
-        setBits(bitmap, 0, used);
-        setBits(bitmap, count, Ext2Geometry.BLOCK_SIZE * 8);
-        return bitmap;
-      });
-    }
-
-    private static void setBits(byte[] bitmap, int from, int to) {
-      for (int bit = from; bit < to; bit++) {
-        bitmap[bit >>> 3] |= (byte) (1 << (bit & 7));
-      }
     }
   }
 }

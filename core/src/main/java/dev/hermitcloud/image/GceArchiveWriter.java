@@ -14,16 +14,25 @@ import java.util.List;
  */
 final class GceArchiveWriter {
   static final String MEMBER = "disk.raw";
-  static final int GZIP_LEVEL = 6;
+  /**
+   * zlib level 4: on binaries like a 20 MB HermitCore server, about 4% larger than gzip's default
+   * level 6 for about half the CPU time (level 1 would be 16% larger, for a further fifth). The upload
+   * that follows moves a few hundred KB more; the build waits a few hundred ms less.
+   */
+  static final int GZIP_LEVEL = 4;
   /** GNU tar writes archives in records of 20 blocks; readers expect at least two zero blocks at the end. */
   private static final int RECORD = 20 * OldGnuSparseHeader.BLOCK;
-  private static final int CHUNK = 1 << 20;
+  private static final int CHUNK = 256 * 1024;
 
   private GceArchiveWriter() {}
 
   static void write(SparseDisk disk, OutputStream out, int threads) throws IOException {
+    write(disk, out, threads, GZIP_LEVEL);
+  }
+
+  static void write(SparseDisk disk, OutputStream out, int threads, int level) throws IOException {
     ParallelGzipOutputStream gzip =
-        new ParallelGzipOutputStream(out, GZIP_LEVEL, threads, ParallelGzipOutputStream.DEFAULT_BLOCK_SIZE);
+        new ParallelGzipOutputStream(out, level, threads, ParallelGzipOutputStream.DEFAULT_BLOCK_SIZE);
     try (DiskReader reader = new DiskReader(disk)) {
       // GNU tar pads each range to whole blocks, other readers do not: whole blocks suit both.
       List<long[]> ranges = disk.dataRanges(OldGnuSparseHeader.BLOCK);

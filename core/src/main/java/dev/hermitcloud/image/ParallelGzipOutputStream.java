@@ -25,7 +25,7 @@ import java.util.zip.Deflater;
  * finishes and closes it; {@link #abort()} stops the threads after a failure.
  */
 final class ParallelGzipOutputStream extends OutputStream {
-  static final int DEFAULT_BLOCK_SIZE = 1 << 20;
+  static final int DEFAULT_BLOCK_SIZE = 256 * 1024;
   private static final int DICTIONARY = 32 * 1024;
   private static final byte[] HEADER = {
     0x1f, (byte) 0x8b, 8 /* deflate */, 0 /* no flags */, 0, 0, 0, 0 /* no mtime */, 0 /* no extra flags */,

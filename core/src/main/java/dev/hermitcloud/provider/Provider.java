@@ -46,8 +46,9 @@ public interface Provider extends AutoCloseable {
 
   /**
    * Turns an exception from the cloud's client library into a {@link CloudException} carrying the HTTP
-   * status, Retry-After and the cloud's message, so the engine can classify it. Unknown exceptions are
-   * returned unchanged.
+   * status, Retry-After and the cloud's message, so the engine can classify it. Unknown exceptions, and
+   * exceptions that already are {@code CloudException}s, are returned unchanged (the engine may translate
+   * twice). The message must never contain credentials.
    */
   default Exception translate(Exception error) {
     return error;

@@ -24,6 +24,19 @@ public interface ResourceDriver<S extends ResourceSpec> {
   /** Starts creating the resource; pass {@link CallContext#requestId()} where the cloud takes one. */
   Operation create(S spec, CallContext context) throws Exception;
 
+  /**
+   * Finishes creating a resource that exists but is not ready: found after a lost response or a 409, or
+   * left {@link dev.hermitcloud.resource.ResourceState#PENDING} by a run that stopped early. Return the
+   * operation that completes it, or empty (the default) to wait until {@link #read} reports it ready.
+   *
+   * <p>Drivers whose creation takes further calls once the resource exists implement this, since a
+   * read alone would never finish it: an OpenStack image whose data was never uploaded, a server still
+   * without its floating IP, a security group still without its rules.
+   */
+  default Optional<Operation> resume(Observed current, S spec, CallContext context) throws Exception {
+    return Optional.empty();
+  }
+
   /** Whether {@link #update} can change a resource whose replace-fingerprint is unchanged. */
   default boolean updatesInPlace() {
     return false;

@@ -12,6 +12,7 @@ import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.provider.CloudException;
 import dev.hermitcloud.resource.Ownership;
 import dev.hermitcloud.resource.ResourceKind;
+import dev.hermitcloud.resource.ResourceState;
 import dev.hermitcloud.spec.Health;
 import dev.hermitcloud.spec.MachineType;
 import dev.hermitcloud.spec.Port;
@@ -202,6 +203,32 @@ class EngineTest {
   }
 
   @Test
+  void lostResponseOnATwoStepCreateIsFinishedByTheDriverNotJustAwaited() {
+    f.cloud.finishOnlyByPolling(ResourceKind.INSTANCE);
+    f.cloud.faults().loseResponse("create instance", 1, () -> new IOException("Connection reset"));
+
+    f.deploy(echo).apply();
+
+    assertThat(f.cloud.resource(ResourceKind.INSTANCE, "echo").orElseThrow().state()).isEqualTo(ResourceState.READY);
+    assertThat(f.cloud.calls()).contains("resume instance echo");
+    assertThat(f.cloud.creations().values()).containsOnly(1);
+  }
+
+  @Test
+  void aResourceLeftHalfMadeByAStoppedRunIsFinishedByTheNextRun() {
+    f.cloud.finishOnlyByPolling(ResourceKind.INSTANCE);
+    f.cloud.faults().fail("poll create instance", 1, () -> new CloudException(403, "injected: stop here"));
+    assertThatThrownBy(() -> f.deploy(echo).apply()).isInstanceOf(DeploymentException.class);
+    assertThat(f.cloud.resource(ResourceKind.INSTANCE, "echo").orElseThrow().state()).isEqualTo(ResourceState.PENDING);
+    assertThat(actions(f.deploy(echo).plan())).containsEntry("INSTANCE echo", Action.KEEP);
+
+    f.deploy(echo).apply();
+
+    assertThat(f.cloud.resource(ResourceKind.INSTANCE, "echo").orElseThrow().state()).isEqualTo(ResourceState.READY);
+    assertThat(f.cloud.creations().values()).containsOnly(1);
+  }
+
+  @Test
   void nameTakenBySomethingWeDoNotOwnFailsAtPlanTimeWithNoChange() {
     f.cloud.putForeign(ResourceKind.FIREWALL, "hermit-echo", Map.of("team", "ops"));
 
@@ -303,6 +330,16 @@ class EngineTest {
 
     assertThatThrownBy(() -> f.deploy(echo).machineType(MachineType.atLeast(64, 1024)).plan())
         .hasMessageContaining("machineType");
+  }
+
+  @Test
+  void applyAsyncValidatesOnTheCallersThreadAndCompletesWithTheDeployment() throws Exception {
+    assertThatThrownBy(() -> f.deploy(echo).count(0).applyAsync())
+        .isInstanceOf(dev.hermitcloud.validation.InvalidSpecException.class);
+    assertThat(f.cloud.mutatingCalls()).isZero();
+
+    Deployment d = f.deploy(echo).applyAsync().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(d.instances()).extracting(i -> i.name()).containsExactly("echo");
   }
 
   @Test

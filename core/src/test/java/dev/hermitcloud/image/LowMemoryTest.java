@@ -18,16 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Building every output for a 20 MB module fits in a 32 MiB heap: file contents are streamed, never
- * held. Runs in a fresh JVM started with -Xmx32m, so an out-of-memory error fails the test.
+ * Building every output for a 20 MB module fits in a 16 MiB heap: file contents are streamed, never
+ * held. Runs in a fresh JVM started with -Xmx16m, so an out-of-memory error fails the test.
  */
 class LowMemoryTest {
-  private static final String HEAP = "-Xmx32m";
+  private static final String HEAP = "-Xmx16m";
 
   @TempDir Path dir;
 
   @Test
-  void buildsAllOutputsOfA20MbModuleIn32MibOfHeap() throws Exception {
+  void buildsAllOutputsOfA20MbModuleIn16MibOfHeap() throws Exception {
     TestUnikernels.demoKernel(dir);
     TestUnikernels.module(dir, "server", 20_000_000, 11);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");

@@ -53,6 +53,7 @@ public final class InMemoryProvider implements Provider {
   private volatile String failingOperation;
   private final Map<String, String> consoles = new ConcurrentHashMap<>();
   private final Map<String, Transition> transitions = new ConcurrentHashMap<>();
+  private final java.util.Set<ResourceKind> finishedByPolling = ConcurrentHashMap.newKeySet();
 
   /** A change in progress: it completes after a number of observations, as a cloud finishes work on its own. */
   private record Transition(AtomicInteger left, ResourceState whenDone, boolean remove, boolean fails) {}
@@ -101,6 +102,15 @@ public final class InMemoryProvider implements Provider {
   /** Makes the operation of calls starting with {@code prefix} end in an error. */
   public void failOperations(String prefix) {
     this.failingOperation = prefix;
+  }
+
+  /**
+   * Makes resources of {@code kind} two-step, like an OpenStack image whose data is uploaded after it is
+   * created: a pending one moves on only when an operation of the driver is polled, never by being read,
+   * so one found after a lost response is finished only through {@link ResourceDriver#resume}.
+   */
+  public void finishOnlyByPolling(ResourceKind kind) {
+    finishedByPolling.add(kind);
   }
 
   public void pollsPerOperation(int polls) {
@@ -278,7 +288,9 @@ public final class InMemoryProvider implements Provider {
     @Override
     public Optional<Observed> read(String name) throws Exception {
       enter("read " + kind.label() + " " + name, false);
-      advance(kind + "/" + name);
+      if (!finishedByPolling.contains(kind)) {
+        advance(kind + "/" + name);
+      }
       return Optional.ofNullable(resources.get(kind + "/" + name)).map(InMemoryProvider.this::observe);
     }
 
@@ -312,6 +324,30 @@ public final class InMemoryProvider implements Provider {
         throw lost.get();
       }
       return operation;
+    }
+
+    @Override
+    public Optional<Operation> resume(Observed current, S spec, CallContext context) throws Exception {
+      if (!finishedByPolling.contains(kind)) {
+        return Optional.empty();
+      }
+      String call = "resume " + kind.label() + " " + spec.name();
+      enter(call, false);
+      String key = kind + "/" + spec.name();
+      transitions.putIfAbsent(key, new Transition(new AtomicInteger(pollsPerOperation), ResourceState.READY, false, false));
+      return Optional.of(new Operation() {
+        @Override
+        public String description() {
+          return call;
+        }
+
+        @Override
+        public OperationStatus poll() throws Exception {
+          enter("poll " + call, false);
+          advance(key);
+          return transitions.containsKey(key) ? OperationStatus.running("RESUMING") : OperationStatus.done();
+        }
+      });
     }
 
     @Override

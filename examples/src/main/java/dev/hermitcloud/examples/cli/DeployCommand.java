@@ -1,28 +1,16 @@
 package dev.hermitcloud.examples.cli;
 
-import dev.hermitcloud.Deployment;
 import dev.hermitcloud.DeployedInstance;
+import dev.hermitcloud.Deployment;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code hermit deploy}: converge the target to the given deployment; safe to re-run. */
 @Command(name = "deploy", mixinStandardHelpOptions = true, description = "Create or converge a deployment (idempotent).")
-final class DeployCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
-  @Mixin
-  TargetOptions target;
-
-  @Mixin
-  DeploymentOptions deployment;
-
+final class DeployCommand extends DeploymentCommand implements Callable<Integer> {
   @Override
   public Integer call() {
-    try (Deployment d = deployment.definition(target.build(spec)).apply()) {
+    try (Deployment d = definition().apply()) {
       for (DeployedInstance instance : d.instances()) {
         System.out.println(instance.name() + " " + instance.address().orElse("(no address)")
             + deployment.expose.stream().map(p -> " " + p).reduce("", String::concat));

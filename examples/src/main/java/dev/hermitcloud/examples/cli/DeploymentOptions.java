@@ -54,11 +54,7 @@ final class DeploymentOptions {
   }
 
   static MachineType parseMachineType(String value) {
-    int colon = value.indexOf(':');
-    if (colon > 0 && value.substring(0, colon).chars().allMatch(Character::isDigit)) {
-      return MachineType.atLeast(Integer.parseInt(value.substring(0, colon)), Integer.parseInt(value.substring(colon + 1)));
-    }
-    return MachineType.named(value);
+    return MachineTypeOption.parse(value);
   }
 
   static Health parseHealth(String value) {

@@ -1,5 +1,6 @@
 package dev.hermitcloud.examples.cli;
 
+import dev.hermitcloud.examples.fake.SharedFakeGce;
 import dev.hermitcloud.gce.fake.FakeGce;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -8,20 +9,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hermit fake-gce}: a fake Compute Engine and Cloud Storage on 127.0.0.1 until interrupted, so
- * {@code deploy|plan|logs|destroy --target gce --fake} can be tried with no account. Its app stand-in
- * answers HTTP on each instance's address where the firewall lets 127.0.0.1 in.
+ * {@code hermit fake-gce}: a fake Compute Engine and Cloud Storage on 127.0.0.1 until interrupted, which
+ * {@code deploy|plan|logs|destroy --target gce --fake} use, so the whole flow can be tried with no account.
+ * Its app stand-in answers HTTP on each instance's address where the firewall lets 127.0.0.1 in.
  */
 @Command(name = "fake-gce", mixinStandardHelpOptions = true,
     description = "Run a fake GCE + GCS for --target gce --fake, until interrupted.")
 final class FakeGceCommand implements Callable<Integer> {
-  @Option(names = "--port", defaultValue = "" + GceTargetOptions.FAKE_PORT, description = "Port (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", defaultValue = "" + SharedFakeGce.PORT, description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--project", defaultValue = GceTargetOptions.FAKE_PROJECT, description = "Project (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--project", defaultValue = SharedFakeGce.PROJECT, description = "Project (default: ${DEFAULT-VALUE}).")
   String project;
 
-  @Option(names = "--bucket", defaultValue = GceTargetOptions.FAKE_BUCKET, description = "Bucket (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--bucket", defaultValue = SharedFakeGce.BUCKET, description = "Bucket (default: ${DEFAULT-VALUE}).")
   String bucket;
 
   @Option(names = "--op-duration-ms", defaultValue = "1000", description = "How long operations take (default: ${DEFAULT-VALUE}).")
@@ -35,9 +36,8 @@ final class FakeGceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (FakeGce fake = FakeGce.builder().port(port).project(project).bucket(bucket)
-        .operationDuration(Duration.ofMillis(operationMillis)).latency(Duration.ofMillis(latencyMillis))
-        .appStandIn(!noAppStandIn).bootOutput("HermitCore (fake-gce serial console)\n").start()) {
+    try (FakeGce fake = SharedFakeGce.start(port, project, bucket, Duration.ofMillis(operationMillis),
+        Duration.ofMillis(latencyMillis), !noAppStandIn)) {
       System.out.println("fake-gce listening on " + fake.endpoint() + " (project " + project + ", bucket " + bucket + ")");
       System.out.println("  stats: curl " + fake.endpoint() + "/_fake/stats");
       System.out.println("  try:   hermit deploy --target gce --fake --name echo --loader LOADER --module APP"

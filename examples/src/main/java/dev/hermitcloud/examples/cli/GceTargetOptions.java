@@ -1,5 +1,6 @@
 package dev.hermitcloud.examples.cli;
 
+import dev.hermitcloud.examples.fake.SharedFakeGce;
 import dev.hermitcloud.gce.Gce;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,14 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The {@code --target gce} options. {@code --fake} points them at a fake GCE started with
- * {@code hermit fake-gce} (same defaults: port 8089, project and bucket {@code hermit-demo}).
+ * The {@code --target gce} options. With {@code --fake} they point at {@code hermit fake-gce} (port 8089,
+ * project and bucket {@code hermit-demo}), or at a fake started in this process when none runs.
  */
 final class GceTargetOptions {
-  static final int FAKE_PORT = 8089;
-  static final String FAKE_PROJECT = "hermit-demo";
-  static final String FAKE_BUCKET = "hermit-demo";
-
   @Option(names = "--project", description = "gce: the project id.")
   String project;
 
@@ -34,18 +31,14 @@ final class GceTargetOptions {
   @Option(names = "--endpoint", paramLabel = "URL", description = "gce: send every call here instead of Google.")
   String endpoint;
 
-  @Option(names = "--fake", description = "gce: use the fake started by 'hermit fake-gce' (http://127.0.0.1:" + FAKE_PORT
-      + ", project and bucket " + FAKE_PROJECT + ").")
-  boolean fake;
-
-  Gce build(CommandSpec spec) {
-    String projectId = project != null ? project : fake ? FAKE_PROJECT : null;
-    String bucketName = bucket != null ? bucket : fake ? FAKE_BUCKET : null;
+  Gce build(CommandSpec spec, boolean fake) {
+    String projectId = project != null ? project : fake ? SharedFakeGce.PROJECT : null;
+    String bucketName = bucket != null ? bucket : fake ? SharedFakeGce.BUCKET : null;
     if (projectId == null || bucketName == null) {
       throw new ParameterException(spec.commandLine(), "--target gce needs --project and --bucket (or --fake)");
     }
     Gce gce = Gce.project(projectId).zone(zone).bucket(bucketName);
-    String url = endpoint != null ? endpoint : fake ? "http://127.0.0.1:" + FAKE_PORT : null;
+    String url = endpoint != null ? endpoint : fake ? SharedFakeGce.endpoint() : null;
     if (url != null) {
       gce = gce.endpoint(url);
     }

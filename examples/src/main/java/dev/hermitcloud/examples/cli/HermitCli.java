@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hermit", mixinStandardHelpOptions = true, version = "hermit-cloud 0.1.0",
     description = "Build HermitCore disk images and deploy them to local QEMU, Google Compute Engine or OpenStack.",
     subcommands = {DemoCommand.class, ImageCommand.class, PlanCommand.class, DeployCommand.class, LogsCommand.class,
-        DestroyCommand.class, FakeGceCommand.class})
+        DestroyCommand.class, FakeOpenStackCommand.class, FakeGceCommand.class})
 public final class HermitCli {
   public static void main(String[] args) {
     System.exit(run(args));

@@ -120,4 +120,32 @@ class FaultInjectionTest {
     cloud.resetCounters();
     assertThat(cloud.requestCounts()).isEmpty();
   }
+
+  @Test
+  void aMutatingOnlyRuleLetsSomeThroughThenRefusesEveryChangeButNoRead() throws Exception {
+    cloud.faults().add(FaultRule.any().mutatingOnly().after(2).status(403).always());
+    String group = "{\"security_group\":{\"name\":\"g\"}}";
+    assertThat(call("POST", "/network/v2.0/security-groups", group).statusCode()).isEqualTo(201);
+    assertThat(call("GET", "/network/v2.0/security-groups", null).statusCode()).isEqualTo(200);
+    assertThat(call("POST", "/network/v2.0/security-groups", group).statusCode()).isEqualTo(201);
+    assertThat(call("POST", "/network/v2.0/security-groups", group).statusCode()).isEqualTo(403);
+    assertThat(call("DELETE", "/compute/v2.1/servers/nope", null).statusCode()).isEqualTo(403);
+    assertThat(call("GET", "/compute/v2.1/servers/detail", null).statusCode()).isEqualTo(200);
+    assertThat(cloud.creations()).containsEntry("security_group/g", 2);
+  }
+
+  @Test
+  void reseedingReplaysTheSameChances() throws Exception {
+    cloud.faults().add(FaultRule.any().status(503).probability(0.5).always());
+    List<List<Integer>> runs = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      cloud.faults().reseed(11);
+      List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        statuses.add(call("GET", "/compute/v2.1/flavors", null).statusCode());
+      }
+      runs.add(statuses);
+    }
+    assertThat(runs.get(0)).isEqualTo(runs.get(1)).contains(200, 503);
+  }
 }

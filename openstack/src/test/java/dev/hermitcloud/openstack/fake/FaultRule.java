@@ -12,6 +12,7 @@ import java.util.Objects;
  * FaultRule.on("GET /compute/v2.1/servers/{id}").resetConnection().times(2)
  * FaultRule.any().status(503).probability(0.2).always()                           // seeded random
  * FaultRule.any().latency(Duration.ofMillis(50)).always()
+ * FaultRule.any().mutatingOnly().after(3).status(403).always()                   // refuse changes after 3
  * }</pre>
  *
  * <p>A rule matches a method (or {@code *}) and a path template exactly as counted in {@link
@@ -44,6 +45,10 @@ public final class FaultRule {
   /** How many times the rule fires; negative means without limit. */
   final int times;
   final double probability;
+  /** Whether the rule sees only the requests the fake counts as mutating. */
+  final boolean mutatingOnly;
+  /** How many matching requests pass before the rule starts firing. */
+  final int after;
 
   private FaultRule(
       String method,
@@ -53,7 +58,9 @@ public final class FaultRule {
       Integer retryAfterSeconds,
       Duration latency,
       int times,
-      double probability) {
+      double probability,
+      boolean mutatingOnly,
+      int after) {
     this.method = method;
     this.template = template;
     this.kind = kind;
@@ -62,6 +69,8 @@ public final class FaultRule {
     this.latency = latency;
     this.times = times;
     this.probability = probability;
+    this.mutatingOnly = mutatingOnly;
+    this.after = after;
   }
 
   /**
@@ -71,10 +80,11 @@ public final class FaultRule {
   public static FaultRule on(String methodAndTemplate) {
     String[] parts = methodAndTemplate.trim().split("\\s+", 2);
     if (parts.length == 1) {
-      return new FaultRule("*", parts[0], Kind.STATUS, 500, null, Duration.ZERO, 1, 1.0);
+      return new FaultRule("*", parts[0], Kind.STATUS, 500, null, Duration.ZERO, 1, 1.0, false, 0);
     }
     return new FaultRule(
-        parts[0].toUpperCase(), parts[1], Kind.STATUS, 500, null, Duration.ZERO, 1, 1.0);
+        parts[0].toUpperCase(), parts[1], Kind.STATUS, 500, null, Duration.ZERO, 1, 1.0, false,
+        0);
   }
 
   /** Matches every request to the cloud APIs (Keystone included, the {@code /_fake} API not). */
@@ -133,18 +143,38 @@ public final class FaultRule {
     return copy(kind, status, retryAfterSeconds, latency, times, p);
   }
 
+  /**
+   * Sees only requests that may change state, as {@link FakeOpenStack#mutatingRequestCount()}
+   * counts them (no Keystone token requests, no console reads).
+   */
+  public FaultRule mutatingOnly() {
+    return new FaultRule(method, template, kind, status, retryAfterSeconds, latency, times,
+        probability, true, after);
+  }
+
+  /** Lets the next {@code n} matching requests through, then starts firing. */
+  public FaultRule after(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("after must not be negative: " + n);
+    }
+    return new FaultRule(method, template, kind, status, retryAfterSeconds, latency, times,
+        probability, mutatingOnly, n);
+  }
+
   public Kind kind() {
     return kind;
   }
 
-  boolean matches(String requestMethod, String requestTemplate) {
-    return (method.equals("*") || method.equals(requestMethod))
+  boolean matches(String requestMethod, String requestTemplate, boolean mutating) {
+    return (mutating || !mutatingOnly)
+        && (method.equals("*") || method.equals(requestMethod))
         && (template.equals("*") || template.equals(requestTemplate));
   }
 
   private FaultRule copy(
       Kind kind, int status, Integer retryAfter, Duration latency, int times, double probability) {
-    return new FaultRule(method, template, kind, status, retryAfter, latency, times, probability);
+    return new FaultRule(method, template, kind, status, retryAfter, latency, times, probability,
+        mutatingOnly, after);
   }
 
   @Override
@@ -153,6 +183,8 @@ public final class FaultRule {
         + (kind == Kind.STATUS ? " " + status : "")
         + (kind == Kind.LATENCY ? " " + latency.toMillis() + "ms" : "")
         + (times < 0 ? " always" : " x" + times)
-        + (probability < 1 ? " p=" + probability : "");
+        + (probability < 1 ? " p=" + probability : "")
+        + (mutatingOnly ? " mutating" : "")
+        + (after > 0 ? " after " + after : "");
   }
 }

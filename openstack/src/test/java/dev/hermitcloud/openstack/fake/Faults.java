@@ -19,7 +19,7 @@ public final class Faults {
       "No valid host was found. There are not enough hosts available.";
 
   private final TokenStore tokens;
-  private final Random random;
+  private Random random;
   private final List<Armed> rules = new ArrayList<>();
   private final Deque<String> serverFailures = new ArrayDeque<>();
   private int uploadsToKill;
@@ -35,16 +35,23 @@ public final class Faults {
   private static final class Armed {
     final FaultRule rule;
     int remaining;
+    int toLetThrough;
 
     Armed(FaultRule rule) {
       this.rule = rule;
       this.remaining = rule.times;
+      this.toLetThrough = rule.after;
     }
   }
 
   public synchronized Faults add(FaultRule rule) {
     rules.add(new Armed(rule));
     return this;
+  }
+
+  /** Restarts the Random behind probabilistic faults from {@code seed}. */
+  public synchronized void reseed(long seed) {
+    random = new Random(seed);
   }
 
   /** Disarms every rule and pending failure. */
@@ -79,14 +86,18 @@ public final class Faults {
     uploadsToKill++;
   }
 
-  synchronized Decision decide(String method, String template) {
+  synchronized Decision decide(String method, String template, boolean mutating) {
     Duration latency = Duration.ZERO;
     FaultRule fired = null;
     for (Iterator<Armed> it = rules.iterator(); it.hasNext(); ) {
       Armed armed = it.next();
       FaultRule rule = armed.rule;
       boolean wanted = rule.kind == FaultRule.Kind.LATENCY || fired == null;
-      if (!wanted || !rule.matches(method, template)) {
+      if (!wanted || !rule.matches(method, template, mutating)) {
+        continue;
+      }
+      if (armed.toLetThrough > 0) {
+        armed.toLetThrough--;
         continue;
       }
       if (rule.probability < 1 && random.nextDouble() >= rule.probability) {

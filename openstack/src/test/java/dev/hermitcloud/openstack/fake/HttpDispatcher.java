@@ -72,7 +72,7 @@ final class HttpDispatcher implements HttpHandler {
       }
       Route route = match.get().route();
       authenticate(request, route, service);
-      Faults.Decision decision = faults.decide(method, template);
+      Faults.Decision decision = faults.decide(method, template, mutating);
       sleep(decision.latency().toMillis());
       if (decision.fired() != null) {
         trace(exchange, method, path, "injected " + decision.fired());

@@ -1,0 +1,53 @@
+// hermit-cloud on OpenStack from JShell: plan, deploy, read the console, re-plan, destroy.
+// Runs against a fake OpenStack in this JShell; for a real cloud, replace `target` with
+// OpenStack.cloud("mycloud").floatingIpFrom("public").
+//   examples/jshell/run openstack.jsh
+import dev.hermitcloud.*
+import dev.hermitcloud.demo.*
+import dev.hermitcloud.openstack.*
+import dev.hermitcloud.progress.Progress
+import dev.hermitcloud.spec.*
+import dev.hermitcloud.unikernel.Unikernel
+import java.net.URI
+import java.net.http.*
+import java.nio.file.*
+import java.time.Duration
+
+var cloud = dev.hermitcloud.openstack.fake.FakeOpenStack.builder().appStandIn(true).
+    buildTime(Duration.ofMillis(500)).saveTime(Duration.ofMillis(200)).deleteTime(Duration.ofMillis(200)).start()
+var target = dev.hermitcloud.examples.fake.InProcessFakeOpenStack.target(cloud).floatingIpFrom("public")
+
+var work = Files.createTempDirectory("hermit-jshell")
+var echo = Unikernel.named("echo").
+    loader(DemoKernel.writeTo(work.resolve("hermit-demo.elf")), "-uart=io:0x3f8").
+    module(DemoModule.writeTo(work.resolve("hello"), "hello from JShell\n".getBytes()), "").
+    build()
+
+DeploymentDefinition.WithCreate echoOnOpenStack() {
+  return Hermit.deploy(echo).to(target).
+      machineType(MachineType.atLeast(1, 512)).
+      expose(Port.tcp(8000)).from("0.0.0.0/0").
+      waitUntil(Health.http(8000, "/")).
+      onProgress(Progress.console());
+}
+
+System.out.println("--- plan ---")
+System.out.print(echoOnOpenStack().plan().render())
+
+System.out.println("--- deploy ---")
+var d = echoOnOpenStack().apply()
+System.out.println("endpoint: " + d.endpoint(8000))
+var hello = HttpClient.newHttpClient().send(HttpRequest.newBuilder(d.endpoint(8000)).build(), HttpResponse.BodyHandlers.ofString())
+System.out.print("GET / -> " + hello.statusCode() + " " + hello.body())
+
+System.out.println("--- logs ---")
+System.out.print(d.serialLog().read())
+
+System.out.println("--- plan again: nothing to do ---")
+System.out.print(echoOnOpenStack().plan().render())
+
+System.out.println("--- destroy ---")
+System.out.println("destroyed " + d.destroy().changes().size() + " resources")
+System.out.println("left in the cloud: " + (cloud.images().size() + cloud.servers().size() + cloud.floatingIps().size()) + " resources")
+cloud.close()
+/exit

@@ -1,0 +1,133 @@
+package dev.hermitcloud.examples;
+
+import dev.hermitcloud.Deployment;
+import dev.hermitcloud.DeploymentDefinition;
+import dev.hermitcloud.Hermit;
+import dev.hermitcloud.demo.DemoKernel;
+import dev.hermitcloud.demo.DemoModule;
+import dev.hermitcloud.examples.cli.BootFileSpec;
+import dev.hermitcloud.examples.cli.MachineTypeOption;
+import dev.hermitcloud.examples.fake.InProcessFakeOpenStack;
+import dev.hermitcloud.openstack.OpenStack;
+import dev.hermitcloud.progress.Progress;
+import dev.hermitcloud.spec.Health;
+import dev.hermitcloud.spec.Port;
+import dev.hermitcloud.unikernel.Unikernel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The HermitCore tutorial's echo server, on OpenStack in one fluent call: build the disk image, upload it
+ * to Glance, open port 8000 in a security group, boot a server with a floating IP, wait until the app
+ * answers, print the endpoint.
+ *
+ * <pre>
+ * EchoServerOnOpenStack --loader /opt/hermit/bin/ldhermit.elf:-uart=io:0x3f8 \
+ *     --module /opt/hermit/x86_64-hermit/extra/tests/server --cloud mycloud --floating-ip-network public
+ * EchoServerOnOpenStack --fake            # the demo kernel, against a fake OpenStack in this process
+ * </pre>
+ *
+ * Without {@code --loader} and {@code --module} it deploys the SDK's demo kernel, which prints to the
+ * serial console and serves nothing, so no health check is made unless the fake's app stand-in answers.
+ */
+@Command(name = "EchoServerOnOpenStack", mixinStandardHelpOptions = true,
+    description = "Deploy the tutorial's echo server (or the demo kernel) to OpenStack and print its endpoint.")
+public final class EchoServerOnOpenStack implements Callable<Integer> {
+  @Option(names = "--loader", paramLabel = "PATH[:ARGS]", description = "The Multiboot loader, e.g. ldhermit.elf:-uart=io:0x3f8.")
+  String loader;
+
+  @Option(names = "--module", paramLabel = "PATH[:ARGS]", description = "The application, e.g. the tutorial's tests/server.")
+  String module;
+
+  @Option(names = "--cloud", description = "The cloud's entry in clouds.yaml (default: OS_CLOUD, else the OS_* variables).")
+  String cloud;
+
+  @Option(names = "--clouds-yaml", description = "The clouds.yaml to read instead of the standard places.")
+  Path cloudsYaml;
+
+  @Option(names = "--network", description = "The tenant network (default: the project's only one).")
+  String network;
+
+  @Option(names = "--floating-ip-network", description = "The external network for a floating IP (with --fake: public).")
+  String floatingIpNetwork;
+
+  @Option(names = "--machine-type", defaultValue = "1:512", description = "A flavor name, or CPUS:MIB for the smallest fit (default: ${DEFAULT-VALUE}).")
+  String machineType;
+
+  @Option(names = "--fake", description = "Run against a fake OpenStack started in this process.")
+  boolean fake;
+
+  @Option(names = "--destroy", description = "Destroy the deployment before exiting (always done with --fake).")
+  boolean destroy;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EchoServerOnOpenStack()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    boolean tutorialApp = loader != null && module != null;
+    DeploymentDefinition.WithCreate definition = Hermit.deploy(tutorialApp ? tutorial() : demo()).to(target())
+        .machineType(MachineTypeOption.parse(machineType))
+        .expose(Port.tcp(8000)).from("0.0.0.0/0")
+        .onProgress(Progress.console());
+    if (tutorialApp || fake) {
+      definition.waitUntil(Health.http(8000, "/"), Duration.ofMinutes(5));
+    }
+    try (Deployment d = definition.apply()) {
+      URI endpoint = d.endpoint(8000);
+      System.out.println("endpoint: " + endpoint);
+      if (fake) {
+        HttpResponse<String> hello = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        System.out.print("GET " + endpoint + " -> " + hello.statusCode() + " " + hello.body());
+      }
+      System.out.println("--- serial console ---");
+      System.out.print(d.serialLog().read());
+      System.out.println("--- end ---");
+      if (fake || destroy) {
+        d.destroy();
+      } else {
+        System.out.println("destroy it with: hermit destroy " + d.name() + " --target openstack"
+            + (cloud == null ? "" : " --cloud " + cloud));
+      }
+    }
+    return 0;
+  }
+
+  private Unikernel tutorial() {
+    BootFileSpec l = BootFileSpec.parse(loader);
+    BootFileSpec m = BootFileSpec.parse(module);
+    return Unikernel.named("echo-server").loader(l.path(), l.args()).module(m.path(), m.args()).build();
+  }
+
+  private static Unikernel demo() throws Exception {
+    Path work = Files.createTempDirectory("hermit-echo");
+    Path kernel = DemoKernel.writeTo(work.resolve("hermit-demo.elf"));
+    Path hello = DemoModule.writeTo(work.resolve("hello"), "hello from OpenStack\n".getBytes(StandardCharsets.US_ASCII));
+    return Unikernel.named("echo-server").loader(kernel, "-uart=io:0x3f8").module(hello, "").build();
+  }
+
+  private OpenStack target() {
+    OpenStack target;
+    if (fake) {
+      target = InProcessFakeOpenStack.target().floatingIpFrom(floatingIpNetwork == null ? "public" : floatingIpNetwork);
+    } else {
+      target = cloud == null ? OpenStack.fromEnvironment() : OpenStack.cloud(cloud);
+      target = cloudsYaml == null ? target : target.cloudsYaml(cloudsYaml);
+      target = floatingIpNetwork == null ? target : target.floatingIpFrom(floatingIpNetwork);
+    }
+    return network == null ? target : target.network(network);
+  }
+
+}

@@ -1,0 +1,2 @@
+/** Fake clouds for the examples, from the provider modules' test jars. */
+package dev.hermitcloud.examples.fake;

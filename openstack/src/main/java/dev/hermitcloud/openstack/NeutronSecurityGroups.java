@@ -1,0 +1,120 @@
+package dev.hermitcloud.openstack;
+
+import dev.hermitcloud.provider.CallContext;
+import dev.hermitcloud.provider.Operation;
+import dev.hermitcloud.provider.OperationStatus;
+import dev.hermitcloud.provider.ResourceDriver;
+import dev.hermitcloud.resource.FirewallSpec;
+import dev.hermitcloud.resource.Names;
+import dev.hermitcloud.resource.Observed;
+import dev.hermitcloud.resource.Ownership;
+import dev.hermitcloud.resource.ResourceKind;
+import dev.hermitcloud.resource.ResourceState;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openstack4j.api.Builders;
+import org.openstack4j.model.common.ActionResponse;
+import org.openstack4j.model.network.SecurityGroup;
+
+/**
+ * The deployment's Neutron security group, {@code hermit-<deployment>}, with one ingress rule per exposed
+ * port range and source, and the ownership marks in its description (groups have no labels). Rules are
+ * added and removed in place when the ports change ({@link RuleSync}).
+ *
+ * <p>A new group is created with a {@value #UNFINISHED} mark, removed once its rules are written, so a
+ * group left half-made reads as pending and is finished by {@link #resume}.
+ */
+final class NeutronSecurityGroups implements ResourceDriver<FirewallSpec> {
+  static final String UNFINISHED = "hermit-unfinished=rules";
+
+  private final Clients clients;
+
+  NeutronSecurityGroups(Clients clients) {
+    this.clients = clients;
+  }
+
+  @Override
+  public Optional<Observed> read(String name) throws Exception {
+    return clients.os().networking().securitygroup().list(Map.of("name", name)).stream()
+        .filter(g -> name.equals(g.getName()))
+        .max(Comparator.comparing((SecurityGroup g) -> Ownership.fromDescription(g.getDescription()).isPresent()))
+        .map(NeutronSecurityGroups::observe);
+  }
+
+  @Override
+  public List<Observed> listOwned(String deployment) throws Exception {
+    return clients.os().networking().securitygroup().list(Map.of("name", Names.firewall(deployment))).stream()
+        .map(NeutronSecurityGroups::observe).filter(o -> o.ownedBy(deployment)).toList();
+  }
+
+  @Override
+  public Operation create(FirewallSpec spec, CallContext context) throws Exception {
+    SecurityGroup group = clients.os().networking().securitygroup().create(Builders.securityGroup().name(spec.name())
+        .description(context.ownership().toDescriptionLine() + " " + UNFINISHED).build());
+    return new RuleSync(clients, group.getId(), spec, context.ownership(), "create");
+  }
+
+  @Override
+  public Optional<Operation> resume(Observed current, FirewallSpec spec, CallContext context) {
+    return Optional.of(new RuleSync(clients, id(current), spec, context.ownership(), "finish"));
+  }
+
+  @Override
+  public boolean updatesInPlace() {
+    return true;
+  }
+
+  @Override
+  public Operation update(Observed current, FirewallSpec spec, CallContext context) {
+    return new RuleSync(clients, id(current), spec, context.ownership(), "update");
+  }
+
+  @Override
+  public Operation delete(Observed current, CallContext context) throws Exception {
+    String description = "delete firewall " + current.name();
+    if (deleted(id(current), description)) {
+      return Operation.completed(description);
+    }
+    // Neutron frees the ports of a deleted server a moment after Nova reports it gone
+    return new Operation() {
+      @Override
+      public String description() {
+        return description;
+      }
+
+      @Override
+      public OperationStatus poll() throws Exception {
+        return deleted(id(current), description) ? OperationStatus.done() : OperationStatus.running("in use by a port");
+      }
+    };
+  }
+
+  /** Deletes the group; true if it is gone (already gone included), false if a port still uses it. */
+  private boolean deleted(String id, String description) throws Exception {
+    ActionResponse response = clients.os().networking().securitygroup().delete(id);
+    if (response.isSuccess() || response.getCode() == 404) {
+      return true;
+    }
+    if (response.getCode() == 409 && String.valueOf(response.getFault()).contains("in use")) {
+      return false;
+    }
+    CloudErrors.check(response, description);
+    return true;
+  }
+
+  private static Observed observe(SecurityGroup group) {
+    String description = group.getDescription() == null ? "" : group.getDescription();
+    var observed = Observed.builder().kind(ResourceKind.FIREWALL).name(group.getName())
+        .owner(Ownership.fromDescription(description)).putAttributes(Observed.ID, group.getId());
+    if (description.contains(UNFINISHED)) {
+      observed.state(ResourceState.PENDING).stateMessage("its rules are not all written yet");
+    }
+    return observed.build();
+  }
+
+  private static String id(Observed observed) {
+    return observed.attribute(Observed.ID).orElseThrow();
+  }
+}

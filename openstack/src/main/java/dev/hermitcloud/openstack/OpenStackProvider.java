@@ -1,0 +1,96 @@
+package dev.hermitcloud.openstack;
+
+import dev.hermitcloud.provider.ConsoleReader;
+import dev.hermitcloud.provider.Provider;
+import dev.hermitcloud.provider.ResourceDriver;
+import dev.hermitcloud.resource.FirewallSpec;
+import dev.hermitcloud.resource.ImageSpec;
+import dev.hermitcloud.resource.InstanceSpec;
+import dev.hermitcloud.resource.ResolvedMachineType;
+import dev.hermitcloud.spec.DeploymentSpec;
+import dev.hermitcloud.spec.MachineType;
+import dev.hermitcloud.validation.InvalidSpecException;
+import java.util.Optional;
+import java.util.Set;
+import org.openstack4j.api.types.Facing;
+
+/** A connection to one OpenStack cloud: Glance images, a Neutron security group, Nova servers. */
+final class OpenStackProvider implements Provider {
+  /** Nova's limits on server metadata. */
+  private static final int MAX_METADATA_ITEMS = 128;
+  private static final int MAX_METADATA_LENGTH = 255;
+  /** The ownership marks ({@link dev.hermitcloud.resource.Ownership#toLabels()}) on every server. */
+  private static final int OWNERSHIP_ITEMS = 3;
+  /** Image attributes Glance keeps for itself, which labels must not overwrite. */
+  private static final Set<String> GLANCE_ATTRIBUTES = Set.of("id", "name", "status", "visibility", "protected",
+      "os_hidden", "checksum", "owner", "size", "virtual_size", "container_format", "disk_format", "created_at",
+      "updated_at", "tags", "min_disk", "min_ram", "description", "self", "file", "schema", "locations",
+      "direct_url", "os_hash_algo", "os_hash_value", "stores");
+
+  private final Clients clients;
+  private final GlanceImages images;
+  private final NeutronSecurityGroups firewalls;
+  private final NovaServers servers;
+
+  OpenStackProvider(OpenStack target, CloudConfig config) {
+    this.clients = new Clients(TokenSource.of(config), Facing.value(config.endpointInterface()),
+        target.region().or(config::region));
+    this.images = new GlanceImages(clients, target.imageFormat());
+    this.firewalls = new NeutronSecurityGroups(clients);
+    this.servers = new NovaServers(clients, new FloatingIpPolicy(new Networks(), target.network(), target.floatingIpNetwork()));
+  }
+
+  @Override
+  public String name() {
+    return "openstack";
+  }
+
+  @Override
+  public ResourceDriver<ImageSpec> images() {
+    return images;
+  }
+
+  @Override
+  public Optional<ResourceDriver<FirewallSpec>> firewalls() {
+    return Optional.of(firewalls);
+  }
+
+  @Override
+  public ResourceDriver<InstanceSpec> instances() {
+    return servers;
+  }
+
+  @Override
+  public ResolvedMachineType resolve(MachineType type, int diskGib) throws Exception {
+    return Flavors.resolve(clients.os(), type, diskGib);
+  }
+
+  @Override
+  public ConsoleReader console() {
+    return new NovaConsole(clients, servers);
+  }
+
+  @Override
+  public void validate(DeploymentSpec spec) {
+    int items = spec.metadata().size() + spec.labels().size() + OWNERSHIP_ITEMS;
+    if (items > MAX_METADATA_ITEMS) {
+      throw new InvalidSpecException("deployment.metadata", items + " items with the labels",
+          "is more than Nova keeps per server (" + MAX_METADATA_ITEMS + ", of which 3 are hermit-cloud's)");
+    }
+    spec.metadata().forEach((key, value) -> {
+      if (value.length() > MAX_METADATA_LENGTH) {
+        throw new InvalidSpecException("deployment.metadata[" + key + "]", value.length() + " characters",
+            "is longer than the " + MAX_METADATA_LENGTH + " characters Nova keeps per metadata value");
+      }
+    });
+    spec.labels().keySet().stream().filter(GLANCE_ATTRIBUTES::contains).findFirst().ifPresent(key -> {
+      throw new InvalidSpecException("deployment.labels", key,
+          "is an attribute of Glance images, where OpenStack keeps labels: choose another key");
+    });
+  }
+
+  @Override
+  public Exception translate(Exception error) {
+    return CloudErrors.translate(error, clients);
+  }
+}
