@@ -6,6 +6,7 @@ import dev.hermitcloud.Hermit;
 import dev.hermitcloud.demo.DemoKernel;
 import dev.hermitcloud.demo.DemoModule;
 import dev.hermitcloud.examples.cli.BootFileSpec;
+import dev.hermitcloud.examples.cli.OpenStackTargetOptions;
 import dev.hermitcloud.examples.cli.MachineTypeOption;
 import dev.hermitcloud.examples.fake.InProcessFakeOpenStack;
 import dev.hermitcloud.openstack.OpenStack;
@@ -24,6 +25,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,17 +53,11 @@ public final class EchoServerOnOpenStack implements Callable<Integer> {
   @Option(names = "--module", paramLabel = "PATH[:ARGS]", description = "The application, e.g. the tutorial's tests/server.")
   String module;
 
-  @Option(names = "--cloud", description = "The cloud's entry in clouds.yaml (default: OS_CLOUD, else the OS_* variables).")
-  String cloud;
+  @Spec
+  CommandSpec spec;
 
-  @Option(names = "--clouds-yaml", description = "The clouds.yaml to read instead of the standard places.")
-  Path cloudsYaml;
-
-  @Option(names = "--network", description = "The tenant network (default: the project's only one).")
-  String network;
-
-  @Option(names = "--floating-ip-network", description = "The external network for a floating IP (with --fake: public).")
-  String floatingIpNetwork;
+  @Mixin
+  OpenStackTargetOptions openstack;
 
   @Option(names = "--machine-type", defaultValue = "1:512", description = "A flavor name, or CPUS:MIB for the smallest fit (default: ${DEFAULT-VALUE}).")
   String machineType;
@@ -77,7 +75,7 @@ public final class EchoServerOnOpenStack implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     boolean tutorialApp = loader != null && module != null;
-    DeploymentDefinition.WithCreate definition = Hermit.deploy(tutorialApp ? tutorial() : demo()).to(target())
+    DeploymentDefinition.WithCreate definition = Hermit.deploy(tutorialApp ? tutorial() : demo()).to(openstack.build(spec, fake))
         .machineType(MachineTypeOption.parse(machineType))
         .expose(Port.tcp(8000)).from("0.0.0.0/0")
         .onProgress(Progress.console());
@@ -99,7 +97,7 @@ public final class EchoServerOnOpenStack implements Callable<Integer> {
         d.destroy();
       } else {
         System.out.println("destroy it with: hermit destroy " + d.name() + " --target openstack"
-            + (cloud == null ? "" : " --cloud " + cloud));
+            + (openstack.cloud() == null ? "" : " --cloud " + openstack.cloud()));
       }
     }
     return 0;
@@ -118,16 +116,6 @@ public final class EchoServerOnOpenStack implements Callable<Integer> {
     return Unikernel.named("echo-server").loader(kernel, "-uart=io:0x3f8").module(hello, "").build();
   }
 
-  private OpenStack target() {
-    OpenStack target;
-    if (fake) {
-      target = InProcessFakeOpenStack.target().floatingIpFrom(floatingIpNetwork == null ? "public" : floatingIpNetwork);
-    } else {
-      target = cloud == null ? OpenStack.fromEnvironment() : OpenStack.cloud(cloud);
-      target = cloudsYaml == null ? target : target.cloudsYaml(cloudsYaml);
-      target = floatingIpNetwork == null ? target : target.floatingIpFrom(floatingIpNetwork);
-    }
-    return network == null ? target : target.network(network);
-  }
+
 
 }

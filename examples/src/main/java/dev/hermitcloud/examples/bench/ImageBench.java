@@ -33,8 +33,7 @@ import java.util.zip.Deflater;
  * wall time of each, the archive sizes and the builder's peak heap.
  *
  * <pre>
- * ./mvnw -q -B -pl examples -am compile
- * java -cp examples/target/classes:core/target/classes dev.hermitcloud.examples.bench.ImageBench [RUNS]
+ * ./hermit --class dev.hermitcloud.examples.bench.ImageBench [RUNS]
  * </pre>
  *
  * <p>The tutorial pipeline needs root, losetup, sfdisk (fdisk), mkfs.ext2 (e2fsprogs), grub-install

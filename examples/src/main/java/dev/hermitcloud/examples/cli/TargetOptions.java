@@ -3,10 +3,7 @@ package dev.hermitcloud.examples.cli;
 import dev.hermitcloud.local.Accelerator;
 import dev.hermitcloud.local.Local;
 import dev.hermitcloud.local.NicModel;
-import dev.hermitcloud.examples.fake.InProcessFakeOpenStack;
 import dev.hermitcloud.examples.fake.SharedFakeGce;
-import dev.hermitcloud.openstack.ImageFormat;
-import dev.hermitcloud.openstack.OpenStack;
 import dev.hermitcloud.provider.Target;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
@@ -27,27 +24,15 @@ final class TargetOptions {
   @Option(names = "--accel", defaultValue = "AUTO", description = "local: AUTO, KVM or TCG (default: ${DEFAULT-VALUE}).")
   Accelerator accelerator;
 
-  @Option(names = "--cloud", description = "openstack: the cloud's entry in clouds.yaml (default: OS_CLOUD, else the OS_* variables).")
-  String cloud;
-
-  @Option(names = "--clouds-yaml", description = "openstack: the clouds.yaml to read (default: ./, ~/.config/openstack/, /etc/openstack/).")
-  Path cloudsYaml;
-
-  @Option(names = "--network", description = "openstack: the tenant network (default: the project's only one).")
-  String network;
-
-  @Option(names = "--floating-ip-network", description = "openstack: give each machine a floating IP from this external network.")
-  String floatingIpNetwork;
-
-  @Option(names = "--image-format", defaultValue = "QCOW2", description = "openstack: QCOW2 or RAW (for Ceph-backed clouds; default: ${DEFAULT-VALUE}).")
-  ImageFormat imageFormat;
-
   @Option(names = "--fake", description = "openstack: run against a fake OpenStack started in this process (floating IPs from 'public');"
       + " gce: against 'hermit fake-gce' on 127.0.0.1:" + SharedFakeGce.PORT + ", else a fake started in this process.")
   boolean fake;
 
   @Mixin
   GceTargetOptions gce;
+
+  @Mixin
+  OpenStackTargetOptions openstack;
 
   Target build(picocli.CommandLine.Model.CommandSpec spec) {
     switch (target) {
@@ -56,33 +41,11 @@ final class TargetOptions {
         return stateDir == null ? local : local.stateDir(stateDir);
       }
       case "openstack":
-        return openstack(spec);
+        return openstack.build(spec, fake);
       case "gce":
         return gce.build(spec, fake);
       default:
         throw new ParameterException(spec.commandLine(), "--target: '" + target + "' is not a target: use local, gce or openstack");
     }
-  }
-
-  private OpenStack openstack(picocli.CommandLine.Model.CommandSpec spec) {
-    OpenStack openstack;
-    if (fake) {
-      if (cloud != null || cloudsYaml != null) {
-        throw new ParameterException(spec.commandLine(), "--fake: the fake has its own settings; drop --cloud and --clouds-yaml");
-      }
-      openstack = InProcessFakeOpenStack.target().floatingIpFrom(floatingIpNetwork == null ? "public" : floatingIpNetwork);
-    } else {
-      openstack = cloud == null ? OpenStack.fromEnvironment() : OpenStack.cloud(cloud);
-      if (cloudsYaml != null) {
-        openstack = openstack.cloudsYaml(cloudsYaml);
-      }
-      if (floatingIpNetwork != null) {
-        openstack = openstack.floatingIpFrom(floatingIpNetwork);
-      }
-    }
-    if (network != null) {
-      openstack = openstack.network(network);
-    }
-    return openstack.imageFormat(imageFormat);
   }
 }

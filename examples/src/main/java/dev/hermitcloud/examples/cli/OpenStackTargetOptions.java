@@ -1,0 +1,55 @@
+package dev.hermitcloud.examples.cli;
+
+import dev.hermitcloud.examples.fake.InProcessFakeOpenStack;
+import dev.hermitcloud.openstack.ImageFormat;
+import dev.hermitcloud.openstack.OpenStack;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** The OpenStack target's options, shared by {@code hermit --target openstack} and the example programs. */
+public final class OpenStackTargetOptions {
+  @Option(names = "--cloud", description = "openstack: the cloud's entry in clouds.yaml (default: OS_CLOUD, else the OS_* variables).")
+  String cloud;
+
+  @Option(names = "--clouds-yaml", description = "openstack: the clouds.yaml to read (default: ./, ~/.config/openstack/, /etc/openstack/).")
+  Path cloudsYaml;
+
+  @Option(names = "--network", description = "openstack: the tenant network (default: the project's only one).")
+  String network;
+
+  @Option(names = "--floating-ip-network", description = "openstack: give each machine a floating IP from this external network.")
+  String floatingIpNetwork;
+
+  @Option(names = "--image-format", defaultValue = "QCOW2", description = "openstack: QCOW2 or RAW (for Ceph-backed clouds; default: ${DEFAULT-VALUE}).")
+  ImageFormat imageFormat;
+
+  /** The configured cloud, or with {@code fake} a fake OpenStack in this process (floating IPs from 'public'). */
+  public OpenStack build(CommandSpec spec, boolean fake) {
+    OpenStack openstack;
+    if (fake) {
+      if (cloud != null || cloudsYaml != null) {
+        throw new ParameterException(spec.commandLine(), "--fake: the fake has its own settings; drop --cloud and --clouds-yaml");
+      }
+      openstack = InProcessFakeOpenStack.target().floatingIpFrom(floatingIpNetwork == null ? "public" : floatingIpNetwork);
+    } else {
+      openstack = cloud == null ? OpenStack.fromEnvironment() : OpenStack.cloud(cloud);
+      if (cloudsYaml != null) {
+        openstack = openstack.cloudsYaml(cloudsYaml);
+      }
+      if (floatingIpNetwork != null) {
+        openstack = openstack.floatingIpFrom(floatingIpNetwork);
+      }
+    }
+    if (network != null) {
+      openstack = openstack.network(network);
+    }
+    return openstack.imageFormat(imageFormat);
+  }
+
+  /** The {@code --cloud} given, if any, for messages that tell the user how to come back. */
+  public String cloud() {
+    return cloud;
+  }
+}
