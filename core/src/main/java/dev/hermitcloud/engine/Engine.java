@@ -75,7 +75,10 @@ public final class Engine {
     }
   }
 
-  /** Deletes every resource the deployment owns, instances first, and nothing else. */
+  /**
+   * Deletes every resource the deployment owns, and nothing else: the instances (and the blob) first, then
+   * the firewall and image they referenced.
+   */
   public Plan destroy(String deployment, String target, Provider provider) throws Exception {
     Instant start = options.time().now();
     try (Session session = new Session(provider, target, options)) {
@@ -83,10 +86,12 @@ public final class Engine {
       Plan plan = toPlan(deployment, target, changes);
       options.listener().on(new ProgressEvent.PlanComputed(plan));
       Executor executor = new Executor(session);
-      for (ResourceKind kind : List.of(ResourceKind.INSTANCE, ResourceKind.FIREWALL, ResourceKind.IMAGE, ResourceKind.BLOB)) {
-        if (!executor.phase(chains(select(changes, c -> c.change().kind() == kind)))) {
-          break;
-        }
+      // Instances first, with the blob (nothing references it once its image is imported); then what the
+      // instances referenced, the firewall and the image, together.
+      if (executor.phase(chains(select(changes, c -> c.change().kind() == ResourceKind.INSTANCE
+          || c.change().kind() == ResourceKind.BLOB)))) {
+        executor.phase(chains(select(changes, c -> c.change().kind() == ResourceKind.FIREWALL
+            || c.change().kind() == ResourceKind.IMAGE)));
       }
       executor.throwIfFailed(deployment, "destroy");
       options.listener().on(new ProgressEvent.Finished(deployment, "destroy", Duration.between(start, options.time().now())));

@@ -18,6 +18,19 @@ final class CloudErrors {
 
   /** {@code error} as a CloudException if it is a cloud or transport failure; unchanged otherwise. */
   static Exception translate(Exception error, Clients clients) {
+    Exception translated = translateOnce(error, clients);
+    if (translated instanceof CloudException cloud && cloud.status() == 401
+        && !(cloud.getCause() instanceof AuthenticationException)) {
+      // The token was refused during a call (expired or revoked while it was in flight; deletes and uploads
+      // report it in an ActionResponse, where openstack4j does not renew): drop it, and retry with a new one.
+      clients.refused();
+      return CloudException.connection("the token was refused during the call (HTTP 401); retried with a new"
+          + " token: " + cloud.getMessage(), cloud);
+    }
+    return translated;
+  }
+
+  private static Exception translateOnce(Exception error, Clients clients) {
     if (error instanceof CloudException) {
       return error;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermitcloud.Deployment;
 import dev.hermitcloud.openstack.fake.FakeOpenStack;
+import dev.hermitcloud.openstack.fake.FaultRule;
 import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.resource.ResourceKind;
 import java.nio.file.Path;
@@ -59,6 +60,32 @@ class TokenExpiryTest {
 
       assertThat(cloud.requestCount(AUTH)).isGreaterThanOrEqualTo(2);
       assertThat(f.events).noneMatch(e -> e instanceof ProgressEvent.RetryScheduled);
+    }
+  }
+
+  @Test
+  void aTokenRefusedDuringADeleteIsDroppedAndTheDeleteRetriedForBothKindsOfCredential() throws Exception {
+    try (FakeOpenStack cloud = FakeClouds.quick().applicationCredential(FakeClouds.APP_CREDENTIAL_ID, "ci",
+        FakeClouds.APP_CREDENTIAL_SECRET).start()) {
+      for (boolean applicationCredential : new boolean[] {false, true}) {
+        OpenStack target = applicationCredential ? FakeClouds.applicationCredential(cloud) : FakeClouds.password(cloud);
+        Fixture f = new Fixture(dir);
+        f.deploy(target, f.unikernel("echo", 1)).apply().close();
+        int deletesBefore = cloud.requestCount("DELETE /image/v2/images/{id}");
+        // Twice: openstack4j renews a password token once and re-sends; the second refusal comes back in the
+        // delete's ActionResponse, and only the SDK's own renewal and retry get past it.
+        cloud.faults().add(FaultRule.on("DELETE /image/v2/images/{id}").status(401).times(2));
+
+        f.destroy(target, "echo");
+
+        assertThat(cloud.images()).isEmpty();
+        assertThat(cloud.servers()).isEmpty();
+        assertThat(cloud.requestCount("DELETE /image/v2/images/{id}") - deletesBefore).isEqualTo(3);
+        if (applicationCredential) {
+          // openstack4j renews password tokens itself; application-credential ones only the engine's retry does
+          assertThat(f.events).anyMatch(e -> e instanceof ProgressEvent.RetryScheduled r && r.call().startsWith("delete image"));
+        }
+      }
     }
   }
 

@@ -68,8 +68,8 @@ public final class GceBench {
         fake.stats().reset();
         start = System.nanoTime();
         Hermit.destroy(deploy.spec().name()).engineOptions(options).on(target);
-        System.out.printf("destroy             %6d ms wall, %d mutating requests (instances, firewall, image, blob"
-            + " one kind after the other)%n", since(start).toMillis(), fake.stats().mutatingRequests());
+        System.out.printf("destroy             %6d ms wall, %d mutating requests (instances and blob, then firewall"
+            + " and image)%n", since(start).toMillis(), fake.stats().mutatingRequests());
       }
     } finally {
       try (var files = Files.walk(work)) {
