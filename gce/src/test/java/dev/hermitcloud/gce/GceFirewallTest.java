@@ -7,45 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.compute.v1.FirewallsClient;
 import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.Hermit;
-import dev.hermitcloud.gce.fake.FakeGce;
 import dev.hermitcloud.gce.fake.FakeGceClients;
 import dev.hermitcloud.gce.fake.FakeResource;
 import dev.hermitcloud.gce.fake.RouteTemplates;
 import dev.hermitcloud.plan.Action;
 import dev.hermitcloud.plan.Plan;
-import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.resource.ResourceKind;
 import dev.hermitcloud.spec.Port;
-import dev.hermitcloud.unikernel.Unikernel;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The deployment's ingress rules as GCE firewalls: scoped to its tag, patched in place, split by source set. */
-class GceFirewallTest {
-  @TempDir
-  Path dir;
-
-  private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
-  private FakeGce fake;
-  private Unikernel echo;
-
-  @BeforeEach
-  void start() throws IOException {
-    fake = GceFixture.fake().start();
-    echo = GceFixture.unikernel(dir, "echo", 64 * 1024, 1);
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
-
+class GceFirewallTest extends FakeGceTestBase {
   @Test
   void theFirewallTargetsOnlyTheDeploymentsTagAndCarriesTheOwnershipMarks() {
     deploy().apply().close();

@@ -10,40 +10,18 @@ import dev.hermitcloud.gce.fake.FakeResource;
 import dev.hermitcloud.gce.fake.Fault;
 import dev.hermitcloud.gce.fake.FaultRule;
 import dev.hermitcloud.gce.fake.RouteTemplates;
-import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.provider.ConsoleChunk;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.spec.MachineType;
-import dev.hermitcloud.unikernel.Unikernel;
 import dev.hermitcloud.validation.InvalidSpecException;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Instances as GCE gets them: machine type, boot disk, address, tags, labels, spot, service account, console. */
-class GceInstancesTest {
-  @TempDir
-  Path dir;
-
-  private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
-  private FakeGce fake;
-  private Unikernel echo;
-
-  @BeforeEach
-  void start() throws IOException {
-    fake = GceFixture.fake().bootOutput("hermit: booted\n").start();
-    echo = GceFixture.unikernel(dir, "echo", 64 * 1024, 1);
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
+class GceInstancesTest extends FakeGceTestBase {
+  @Override
+  FakeGce.Builder fakeSettings() {
+    return GceFixture.fake().bootOutput("hermit: booted\n");
   }
 
   @Test

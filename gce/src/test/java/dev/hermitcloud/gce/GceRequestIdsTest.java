@@ -3,47 +3,23 @@ package dev.hermitcloud.gce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermitcloud.Hermit;
-import dev.hermitcloud.gce.fake.FakeGce;
 import dev.hermitcloud.gce.fake.Fault;
 import dev.hermitcloud.gce.fake.FaultRule;
 import dev.hermitcloud.gce.fake.RouteTemplates;
 import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.spec.Port;
-import dev.hermitcloud.unikernel.Unikernel;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every compute insert, patch and delete carries a requestId, so a resent call is never done twice. */
-class GceRequestIdsTest {
+class GceRequestIdsTest extends FakeGceTestBase {
   private static final List<String> MUTATIONS = List.of(
       "POST " + RouteTemplates.IMAGES, "DELETE " + RouteTemplates.IMAGE,
       "POST " + RouteTemplates.INSTANCES, "DELETE " + RouteTemplates.INSTANCE,
       "POST " + RouteTemplates.FIREWALLS, "PATCH " + RouteTemplates.FIREWALL, "DELETE " + RouteTemplates.FIREWALL);
 
-  @TempDir
-  Path dir;
-
-  private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
-  private FakeGce fake;
-  private Unikernel echo;
-
-  @BeforeEach
-  void start() throws IOException {
-    fake = GceFixture.fake().start();
-    echo = GceFixture.unikernel(dir, "echo", 64 * 1024, 1);
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
 
   @Test
   void everyComputeMutationCarriesARequestId() throws IOException {

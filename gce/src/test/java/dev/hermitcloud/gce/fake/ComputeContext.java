@@ -1,5 +1,8 @@
 package dev.hermitcloud.gce.fake;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+
 import java.util.Set;
 
 /**
@@ -76,6 +79,46 @@ final class ComputeContext {
   Reply replay(String project, String requestId) {
     FakeOperation earlier = requestIds.find(project, requestId);
     return earlier == null ? null : Reply.ok(earlier.toJson());
+  }
+
+  /** The work of a mutating call, run with the store locked; returns the operation it started. */
+  @FunctionalInterface
+  interface Mutation {
+    FakeOperation start();
+  }
+
+  /**
+   * Runs a mutating call in {@code project}: with the store locked, a request id seen before gets the
+   * original operation and nothing else happens; otherwise {@code mutation} runs and the operation it
+   * starts is remembered under the id.
+   */
+  Reply mutate(FakeRequest request, String project, Mutation mutation) {
+    String requestId = RequestIds.parse(request);
+    synchronized (store) {
+      Reply replay = replay(project, requestId);
+      if (replay != null) {
+        return replay;
+      }
+      return started(project, requestId, mutation.start());
+    }
+  }
+
+  /**
+   * Adds a resource under a free name (else 409 alreadyExists), stamped with its kind, id, creation
+   * time and self link, and counts the creation. Call with the store locked.
+   */
+  StoredResource addNew(ResourceKey key, String kind, ObjectNode json, boolean visible) {
+    if (store.find(key) != null) {
+      throw GoogleApiError.alreadyExists(key.path());
+    }
+    long id = store.newId();
+    json.put("kind", "compute#" + kind);
+    GoogleJson.putInt64(json, "id", id);
+    json.put("creationTimestamp", GoogleJson.computeTime(Instant.now()));
+    json.put("selfLink", ResourceLinks.url(key.path()));
+    StoredResource added = store.add(key, id, json, visible);
+    stats.created(kind, key.name());
+    return added;
   }
 
   /** Records the operation under its request id and answers it. Call with the store locked. */

@@ -2,7 +2,6 @@ package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,27 +29,12 @@ final class FirewallsHandler {
 
   private Reply insert(FakeRequest request) {
     String project = ctx.requireProject(request.var("project"));
-    String requestId = RequestIds.parse(request);
     ObjectNode body = request.json();
-    synchronized (ctx.store()) {
-      Reply replay = ctx.replay(project, requestId);
-      if (replay != null) {
-        return replay;
-      }
+    return ctx.mutate(request, project, () -> {
       ObjectNode json = FirewallValidator.normalize(body, project);
       String name = GoogleJson.text(json, "name");
-      ResourceKey key = key(project, name);
-      if (ctx.store().find(key) != null) {
-        throw GoogleApiError.alreadyExists(key.path());
-      }
-      long id = ctx.store().newId();
-      json.put("kind", "compute#firewall");
-      GoogleJson.putInt64(json, "id", id);
-      json.put("creationTimestamp", GoogleJson.computeTime(Instant.now()));
-      json.put("selfLink", ResourceLinks.url(key.path()));
-      StoredResource rule = ctx.store().add(key, id, json, false);
-      ctx.stats().created("firewall", name);
-      FakeOperation op = ctx.runner().start(request, "insert", rule, new OperationWork() {
+      StoredResource rule = ctx.addNew(key(project, name), "firewall", json, false);
+      return ctx.runner().start(request, "insert", rule, new OperationWork() {
         @Override
         public OperationError complete() {
           rule.visible(true);
@@ -62,20 +46,14 @@ final class FirewallsHandler {
           ctx.store().remove(rule.key());
         }
       });
-      return ctx.started(project, requestId, op);
-    }
+    });
   }
 
   /** PATCH merges the given fields into the rule; PUT replaces it. */
   private Reply change(FakeRequest request, boolean merge) {
     String project = ctx.requireProject(request.var("project"));
-    String requestId = RequestIds.parse(request);
     ObjectNode body = request.json();
-    synchronized (ctx.store()) {
-      Reply replay = ctx.replay(project, requestId);
-      if (replay != null) {
-        return replay;
-      }
+    return ctx.mutate(request, project, () -> {
       StoredResource rule = ctx.requireVisible(key(project, request.var("firewall")));
       ComputeContext.requireIdle(rule);
       ObjectNode current = rule.json();
@@ -109,7 +87,7 @@ final class FirewallsHandler {
       for (String server : List.of("kind", "id", "creationTimestamp", "selfLink")) {
         next.set(server, current.get(server));
       }
-      FakeOperation op = ctx.runner().start(request, merge ? "patch" : "update", rule,
+      return ctx.runner().start(request, merge ? "patch" : "update", rule,
           new OperationWork() {
             @Override
             public OperationError complete() {
@@ -120,8 +98,7 @@ final class FirewallsHandler {
             @Override
             public void fail(OperationError error) {}
           });
-      return ctx.started(project, requestId, op);
-    }
+    });
   }
 
   private Reply get(FakeRequest request) {
@@ -144,15 +121,10 @@ final class FirewallsHandler {
 
   private Reply delete(FakeRequest request) {
     String project = ctx.requireProject(request.var("project"));
-    String requestId = RequestIds.parse(request);
-    synchronized (ctx.store()) {
-      Reply replay = ctx.replay(project, requestId);
-      if (replay != null) {
-        return replay;
-      }
+    return ctx.mutate(request, project, () -> {
       StoredResource rule = ctx.requireVisible(key(project, request.var("firewall")));
       ComputeContext.requireIdle(rule);
-      FakeOperation op = ctx.runner().start(request, "delete", rule, new OperationWork() {
+      return ctx.runner().start(request, "delete", rule, new OperationWork() {
         @Override
         public OperationError complete() {
           ctx.store().remove(rule.key());
@@ -162,8 +134,7 @@ final class FirewallsHandler {
         @Override
         public void fail(OperationError error) {}
       });
-      return ctx.started(project, requestId, op);
-    }
+    });
   }
 
   private static ResourceKey key(String project, String name) {

@@ -2,7 +2,6 @@ package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,13 +38,8 @@ final class ImagesHandler {
 
   private Reply insert(FakeRequest request) {
     String project = ctx.requireProject(request.var("project"));
-    String requestId = RequestIds.parse(request);
     ObjectNode body = request.json();
-    synchronized (ctx.store()) {
-      Reply replay = ctx.replay(project, requestId);
-      if (replay != null) {
-        return replay;
-      }
+    return ctx.mutate(request, project, () -> {
       String name = GoogleJson.text(body, "name");
       FieldRules.name("resource.name", name);
       String family = GoogleJson.text(body, "family");
@@ -68,27 +62,15 @@ final class ImagesHandler {
         throw GoogleApiError.invalidField("resource.rawDisk.containerType", containerType,
             "Must be TAR.");
       }
-      ResourceKey key = ResourceKey.global(ComputeKind.IMAGE, project, name);
-      if (ctx.store().find(key) != null) {
-        throw GoogleApiError.alreadyExists(key.path());
-      }
-      long id = ctx.store().newId();
       ObjectNode json = body.deepCopy();
-      json.put("kind", "compute#image");
-      GoogleJson.putInt64(json, "id", id);
-      json.put("creationTimestamp", GoogleJson.computeTime(Instant.now()));
-      json.put("selfLink", ResourceLinks.url(key.path()));
       json.put("sourceType", "RAW");
       ((ObjectNode) json.get("rawDisk")).put("containerType", "TAR");
       json.put("status", "PENDING");
       json.put("labelFingerprint", Fingerprints.of(body.get("labels")));
       json.putArray("storageLocations").add("us");
-      StoredResource image = ctx.store().add(key, id, json, true);
-      ctx.stats().created("image", name);
-      FakeOperation op =
-          ctx.runner().start(request, "insert", image, new Import(image, source));
-      return ctx.started(project, requestId, op);
-    }
+      StoredResource image = ctx.addNew(key(project, name), "image", json, true);
+      return ctx.runner().start(request, "insert", image, new Import(image, source));
+    });
   }
 
   /** Reads and validates the archive (without the lock), then shows READY or FAILED. */
@@ -175,16 +157,11 @@ final class ImagesHandler {
 
   private Reply delete(FakeRequest request) {
     String project = ctx.requireProject(request.var("project"));
-    String requestId = RequestIds.parse(request);
-    synchronized (ctx.store()) {
-      Reply replay = ctx.replay(project, requestId);
-      if (replay != null) {
-        return replay;
-      }
+    return ctx.mutate(request, project, () -> {
       StoredResource image = ctx.requireVisible(key(project, request.var("image")));
       ComputeContext.requireIdle(image);
       String before = image.status();
-      FakeOperation op = ctx.runner().start(request, "delete", image, new OperationWork() {
+      return ctx.runner().start(request, "delete", image, new OperationWork() {
         @Override
         public void running() {
           image.status("DELETING");
@@ -201,8 +178,7 @@ final class ImagesHandler {
           image.status(before);
         }
       });
-      return ctx.started(project, requestId, op);
-    }
+    });
   }
 
   private Reply setLabels(FakeRequest request) {
@@ -212,21 +188,16 @@ final class ImagesHandler {
 
   private Reply deprecate(FakeRequest request) {
     String project = ctx.requireProject(request.var("project"));
-    String requestId = RequestIds.parse(request);
     ObjectNode body = request.json();
     String state = GoogleJson.text(body, "state");
     if (state == null || !DEPRECATION_STATES.contains(state)) {
       throw GoogleApiError.invalidField("deprecationStatus.state", state,
           "Must be one of " + DEPRECATION_STATES + ".");
     }
-    synchronized (ctx.store()) {
-      Reply replay = ctx.replay(project, requestId);
-      if (replay != null) {
-        return replay;
-      }
+    return ctx.mutate(request, project, () -> {
       StoredResource image = ctx.requireVisible(key(project, request.var("image")));
       ComputeContext.requireIdle(image);
-      FakeOperation op = ctx.runner().start(request, "deprecate", image, new OperationWork() {
+      return ctx.runner().start(request, "deprecate", image, new OperationWork() {
         @Override
         public OperationError complete() {
           if (state.equals("ACTIVE")) {
@@ -240,8 +211,7 @@ final class ImagesHandler {
         @Override
         public void fail(OperationError error) {}
       });
-      return ctx.started(project, requestId, op);
-    }
+    });
   }
 
   private static void checkGuestOsFeatures(JsonNode features) {

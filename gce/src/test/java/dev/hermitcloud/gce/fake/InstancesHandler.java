@@ -30,13 +30,8 @@ final class InstancesHandler {
     String project = ctx.requireProject(request.var("project"));
     String zone = request.var("zone");
     String region = ZoneCatalog.requireRegion(zone);
-    String requestId = RequestIds.parse(request);
     ObjectNode body = request.json();
-    synchronized (ctx.store()) {
-      Reply replay = ctx.replay(project, requestId);
-      if (replay != null) {
-        return replay;
-      }
+    return ctx.mutate(request, project, () -> {
       String name = GoogleJson.text(body, "name");
       FieldRules.name("resource.name", name);
       ResourceKey key = ResourceKey.zonal(ComputeKind.INSTANCE, project, zone, name);
@@ -56,7 +51,7 @@ final class InstancesHandler {
       StoredResource instance = ctx.store().add(key, id, json, true);
       instance.natIp(natIp);
       ctx.stats().created("instance", name);
-      FakeOperation op = ctx.runner().start(request, "insert", instance, new OperationWork() {
+      return ctx.runner().start(request, "insert", instance, new OperationWork() {
         @Override
         public void running() {
           instance.status("STAGING");
@@ -79,8 +74,7 @@ final class InstancesHandler {
           ctx.addresses().release(instance.natIp());
         }
       });
-      return ctx.started(project, requestId, op);
-    }
+    });
   }
 
   private Reply get(FakeRequest request) {
@@ -105,16 +99,11 @@ final class InstancesHandler {
 
   private Reply delete(FakeRequest request) {
     ResourceKey key = key(request);
-    String requestId = RequestIds.parse(request);
-    synchronized (ctx.store()) {
-      Reply replay = ctx.replay(key.project(), requestId);
-      if (replay != null) {
-        return replay;
-      }
+    return ctx.mutate(request, key.project(), () -> {
       StoredResource instance = ctx.requireVisible(key);
       ComputeContext.requireIdle(instance);
       String before = instance.status();
-      FakeOperation op = ctx.runner().start(request, "delete", instance, new OperationWork() {
+      return ctx.runner().start(request, "delete", instance, new OperationWork() {
         @Override
         public void running() {
           instance.status("STOPPING");
@@ -132,8 +121,7 @@ final class InstancesHandler {
           instance.status(before);
         }
       });
-      return ctx.started(key.project(), requestId, op);
-    }
+    });
   }
 
   private Reply serialPort(FakeRequest request) {

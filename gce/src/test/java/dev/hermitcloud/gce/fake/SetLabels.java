@@ -11,13 +11,8 @@ final class SetLabels {
   private SetLabels() {}
 
   static Reply handle(ComputeContext ctx, FakeRequest request, ResourceKey key) {
-    String requestId = RequestIds.parse(request);
     ObjectNode body = request.json();
-    synchronized (ctx.store()) {
-      Reply replay = ctx.replay(key.project(), requestId);
-      if (replay != null) {
-        return replay;
-      }
+    return ctx.mutate(request, key.project(), () -> {
       StoredResource r = ctx.requireVisible(key);
       ComputeContext.requireIdle(r);
       String current = Fingerprints.of(r.json().get("labels"));
@@ -31,7 +26,7 @@ final class SetLabels {
       ObjectNode newLabels = labels == null || labels.isNull()
           ? GoogleJson.object()
           : ((ObjectNode) labels).deepCopy();
-      FakeOperation op = ctx.runner().start(request, "setLabels", r, new OperationWork() {
+      return ctx.runner().start(request, "setLabels", r, new OperationWork() {
         @Override
         public OperationError complete() {
           if (newLabels.isEmpty()) {
@@ -46,7 +41,6 @@ final class SetLabels {
         @Override
         public void fail(OperationError error) {}
       });
-      return ctx.started(key.project(), requestId, op);
-    }
+    });
   }
 }
