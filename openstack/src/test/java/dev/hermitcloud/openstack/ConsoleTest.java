@@ -3,36 +3,14 @@ package dev.hermitcloud.openstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermitcloud.Deployment;
-import dev.hermitcloud.openstack.fake.FakeOpenStack;
 import dev.hermitcloud.provider.ConsoleChunk;
 import dev.hermitcloud.provider.ConsoleReader;
 import dev.hermitcloud.provider.Provider;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The serial console through os-getConsoleOutput, read from offsets and followed. */
-class ConsoleTest {
-  @TempDir
-  Path dir;
-
-  private FakeOpenStack cloud;
-  private Fixture f;
-
-  @BeforeEach
-  void start() {
-    cloud = FakeClouds.quick().start();
-    f = new Fixture(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    cloud.close();
-  }
-
+class ConsoleTest extends FakeOpenStackTestBase {
   @Test
   void readsFromAnOffsetOnlyWhatFollowsIt() throws Exception {
     OpenStack target = FakeClouds.password(cloud);

@@ -3,35 +3,13 @@ package dev.hermitcloud.openstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermitcloud.Deployment;
-import dev.hermitcloud.openstack.fake.FakeOpenStack;
 import dev.hermitcloud.openstack.fake.FakeResource;
 import dev.hermitcloud.openstack.fake.FaultRule;
 import dev.hermitcloud.unikernel.Unikernel;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Floating IPs: made with the server's port, the address clients use, released on destroy. */
-class FloatingIpTest {
-  @TempDir
-  Path dir;
-
-  private FakeOpenStack cloud;
-  private Fixture f;
-
-  @BeforeEach
-  void start() {
-    cloud = FakeClouds.quick().start();
-    f = new Fixture(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    cloud.close();
-  }
-
+class FloatingIpTest extends FakeOpenStackTestBase {
   @Test
   void eachMachineGetsAFloatingIpAsItsAddressAndDestroyReleasesThem() throws Exception {
     OpenStack target = FakeClouds.password(cloud).floatingIpFrom("public");
