@@ -52,6 +52,18 @@ public final class DiskImage {
   }
 
   /**
+   * Fails with an {@link dev.hermitcloud.validation.InvalidSpecException} on {@code field}, saying how many
+   * GiB are needed, unless the unikernel's files fit a disk of {@code diskGib} GiB. Reads file sizes only.
+   */
+  public static void requireFits(String field, Unikernel unikernel, int diskGib) {
+    try {
+      DiskImageBuilder.planFitting(field, unikernel, diskGib);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("reading the sizes of the boot files", e);
+    }
+  }
+
+  /**
    * The image of {@code unikernel} on a disk of {@code diskGib} GiB (1 to 2048).
    *
    * @throws dev.hermitcloud.validation.InvalidSpecException on field {@code image.diskGib} if the files

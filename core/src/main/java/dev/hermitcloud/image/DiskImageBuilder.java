@@ -36,7 +36,6 @@ final class DiskImageBuilder {
   private DiskImageBuilder() {}
 
   static DiskImage build(Unikernel unikernel, int diskGib, HostGrub grub) throws IOException {
-    Check.within("image.diskGib", diskGib, 1, MAX_DISK_GIB);
     // grub-mkimage runs while the files are planned and hashed.
     CompletableFuture<GrubBootCode> bootCode = CompletableFuture.supplyAsync(() -> {
       try {
@@ -45,12 +44,7 @@ final class DiskImageBuilder {
         throw new UncheckedIOException(e);
       }
     }, DiskImageBuilder::daemonThread);
-    String cfg = GrubConfig.of(unikernel);
-    Ext2Writer ext2 = new Ext2Writer(tree(unikernel, cfg));
-    long needed = ext2.blocksNeeded();
-    if (needed > capacity(diskGib, ext2)) {
-      throw tooSmall(diskGib, needed, ext2);
-    }
+    Ext2Writer ext2 = planFitting("image.diskGib", unikernel, diskGib);
     // Hashing reads every file: only once they are known to fit.
     byte[] hash = imageHash(unikernel, diskGib);
     GrubBootCode boot = await(bootCode);
@@ -105,16 +99,30 @@ final class DiskImageBuilder {
     return Ext2Geometry.of(partitionBlocks(diskGib), ext2.inodesNeeded()).dataBlocks();
   }
 
-  private static InvalidSpecException tooSmall(int diskGib, long needed, Ext2Writer ext2) {
+  /**
+   * Plans the file system and fails on {@code field} unless it fits a disk of {@code diskGib} GiB. Reads
+   * file sizes only, so it is cheap enough to run whenever a spec is built.
+   */
+  static Ext2Writer planFitting(String field, Unikernel unikernel, int diskGib) throws IOException {
+    Check.within(field, diskGib, 1, MAX_DISK_GIB);
+    Ext2Writer ext2 = new Ext2Writer(tree(unikernel, GrubConfig.of(unikernel)));
+    long needed = ext2.blocksNeeded();
+    if (needed > capacity(diskGib, ext2)) {
+      throw tooSmall(field, diskGib, needed, ext2);
+    }
+    return ext2;
+  }
+
+  private static InvalidSpecException tooSmall(String field, int diskGib, long needed, Ext2Writer ext2) {
     String content = (needed * Ext2Geometry.BLOCK_SIZE >> 20) + " MiB of files and file-system blocks";
     for (int gib = diskGib + 1; gib <= MAX_DISK_GIB; gib++) {
       if (capacity(gib, ext2) >= needed) {
-        return new InvalidSpecException("image.diskGib", diskGib,
+        return new InvalidSpecException(field, diskGib,
             "is too small: the image holds " + content + " and needs " + gib + " GiB; set the disk size to "
                 + gib + " GiB or more");
       }
     }
-    return new InvalidSpecException("image.diskGib", diskGib, "is too small: the image holds " + content
+    return new InvalidSpecException(field, diskGib, "is too small: the image holds " + content
         + ", more than the largest disk of " + MAX_DISK_GIB + " GiB");
   }
 

@@ -1,5 +1,6 @@
 package dev.hermitcloud.spec;
 
+import dev.hermitcloud.image.DiskImage;
 import dev.hermitcloud.provider.Target;
 import dev.hermitcloud.resource.Names;
 import dev.hermitcloud.unikernel.Unikernel;
@@ -93,6 +94,7 @@ public abstract class DeploymentSpec {
     if (diskGib() < 1 || diskGib() > 2048) {
       throw new InvalidSpecException("deployment.diskGib", diskGib(), "must be a whole number of GiB from 1 to 2048");
     }
+    DiskImage.requireFits("deployment.diskGib", unikernel(), diskGib());
     imageFamily().ifPresent(f -> Check.name("deployment.imageFamily", f));
     Check.oneLine("deployment.description", description(), 2048);
     if (labels().size() > 60) {

@@ -36,6 +36,7 @@ class BadInputCatalogueTest {
   static Path module;
   static Path text;
   static Path noMultiboot;
+  static Path huge;
   static final InMemoryProvider CLOUD = InMemoryProvider.likeGce();
 
   @BeforeAll
@@ -44,6 +45,10 @@ class BadInputCatalogueTest {
     module = TestElf.module(dir, "server", 64, 2);
     noMultiboot = TestElf.module(dir, "plain.elf", 64, 3);
     text = Files.writeString(dir.resolve("run.sh"), "#!/bin/sh\necho hi\n");
+    huge = TestElf.module(dir, "huge", 64, 4);
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      file.setLength(1_200_000_000L); // sparse: takes no space, but 1.2 GB of file for the image
+    }
   }
 
   static Unikernel echo() {
@@ -109,6 +114,8 @@ class BadInputCatalogueTest {
         bad("deployment.count", "zero instances", () -> deploy().count(0).spec()),
         bad("deployment.count", "too many instances", () -> deploy().count(1000).spec()),
         bad("deployment.diskGib", "zero GiB", () -> deploy().diskGib(0).spec()),
+        bad("deployment.diskGib", "files larger than the disk", () -> Hermit.deploy(
+            Unikernel.named("big").loader(loader).module(huge).build()).to(CLOUD.target()).spec()),
         bad("deployment.name", "bad override", () -> deploy().name("Echo Server").spec()),
         bad("deployment.imageFamily", "bad family", () -> deploy().imageFamily("Hermit_Family").spec()),
         bad("deployment.description", "newline in description", () -> deploy().description("a\nb").spec()),
