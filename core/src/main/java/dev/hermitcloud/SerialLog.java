@@ -22,6 +22,11 @@ public final class SerialLog {
     this.time = time;
   }
 
+  /** The console of {@code instance} as {@code reader} reads it, for tools that hold a provider but no deployment. */
+  public static SerialLog of(ConsoleReader reader, String instance) {
+    return new SerialLog(reader, instance, TimeSource.system());
+  }
+
   /** Everything the console holds now. */
   public String read() {
     return HermitException.wrap("read serial console of " + instance, () -> reader.read(instance, 0).text());

@@ -22,9 +22,7 @@ record DesiredState(Optional<BlobSpec> blob, ImageSpec image, Optional<FirewallS
 
   static DesiredState of(DeploymentSpec spec, Provider provider, ResolvedMachineType machineType) {
     String deployment = spec.name();
-    ImageSpec probe = ImageSpec.builder().name("probe").deployment(deployment).unikernel(spec.unikernel())
-        .diskGib(spec.diskGib()).description(spec.description()).build();
-    String imageName = Names.image(deployment, probe.contentFingerprint());
+    String imageName = Names.image(deployment, ImageSpec.contentFingerprintOf(spec.unikernel(), spec.diskGib()));
     boolean viaBlob = provider.blobs().isPresent();
     ImageSpec image = ImageSpec.builder().name(imageName).deployment(deployment).unikernel(spec.unikernel())
         .diskGib(spec.diskGib()).family(spec.imageFamily()).description(spec.description())

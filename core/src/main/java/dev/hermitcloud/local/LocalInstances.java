@@ -1,5 +1,6 @@
 package dev.hermitcloud.local;
 
+import dev.hermitcloud.host.HostFiles;
 import dev.hermitcloud.provider.CallContext;
 import dev.hermitcloud.provider.ConsoleChunk;
 import dev.hermitcloud.provider.Operation;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +75,7 @@ final class LocalInstances implements ResourceDriver<InstanceSpec> {
     try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.lock()) {
       Path home = home(spec.name());
-      deleteTree(home);
+      HostFiles.deleteTree(home);
       Files.createDirectories(home);
       Set<String> taken = new HashSet<>();
       for (LocalRecord other : records()) {
@@ -119,7 +119,7 @@ final class LocalInstances implements ResourceDriver<InstanceSpec> {
         }
       }
     }
-    deleteTree(home(current.name()));
+    HostFiles.deleteTree(home(current.name()));
     return Operation.completed("stop instance " + current.name());
   }
 
@@ -174,14 +174,4 @@ final class LocalInstances implements ResourceDriver<InstanceSpec> {
         .filter(p -> p.info().command().map(c -> c.contains("qemu")).orElse(true));
   }
 
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
-  }
 }

@@ -36,7 +36,12 @@ public abstract class ImageSpec implements ResourceSpec {
   /** Hash of the disk's content and size: what names the image. */
   @Value.Lazy
   public String contentFingerprint() {
-    return Fingerprint.of(unikernel().contentHash(), diskGib());
+    return contentFingerprintOf(unikernel(), diskGib());
+  }
+
+  /** The content fingerprint of the image {@code unikernel} makes on a disk of {@code diskGib} GiB. */
+  public static String contentFingerprintOf(Unikernel unikernel, int diskGib) {
+    return Fingerprint.of(unikernel.contentHash(), diskGib);
   }
 
   @Override

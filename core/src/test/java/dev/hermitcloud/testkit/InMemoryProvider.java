@@ -254,6 +254,14 @@ public final class InMemoryProvider implements Provider {
     };
   }
 
+  /** The operation a call started, or, for a lost response, the error the client sees instead. */
+  private static Operation answer(Operation operation, Supplier<Exception> lost) throws Exception {
+    if (lost != null) {
+      throw lost.get();
+    }
+    return operation;
+  }
+
   /** One observation of a resource: moves its pending change one step towards completion. */
   private void advance(String key) {
     Transition t = transitions.get(key);
@@ -319,11 +327,7 @@ public final class InMemoryProvider implements Provider {
       if (kind == ResourceKind.BLOB) {
         context.bytesTransferred(1024, 1024);
       }
-      Operation operation = operation(call, key, ResourceState.READY, false);
-      if (lost != null) {
-        throw lost.get();
-      }
-      return operation;
+      return answer(operation(call, key, ResourceState.READY, false), lost);
     }
 
     @Override
@@ -361,11 +365,7 @@ public final class InMemoryProvider implements Provider {
       Supplier<Exception> lost = enter(call, true);
       String key = kind + "/" + spec.name();
       resources.computeIfPresent(key, (k, s) -> new Stored(kind, s.name(), context.ownership().toLabels(), s.state(), spec));
-      Operation operation = operation(call, key, ResourceState.READY, false);
-      if (lost != null) {
-        throw lost.get();
-      }
-      return operation;
+      return answer(operation(call, key, ResourceState.READY, false), lost);
     }
 
     @Override
@@ -378,11 +378,7 @@ public final class InMemoryProvider implements Provider {
         throw new CloudException(404, kind.label() + " '" + current.name() + "' not found");
       }
       resources.put(key, new Stored(kind, stored.name(), stored.labels(), ResourceState.DELETING, stored.spec()));
-      Operation operation = operation(call, key, ResourceState.DELETING, true);
-      if (lost != null) {
-        throw lost.get();
-      }
-      return operation;
+      return answer(operation(call, key, ResourceState.DELETING, true), lost);
     }
   }
 }

@@ -1,10 +1,9 @@
 package dev.hermitcloud.examples;
 
+import dev.hermitcloud.host.HostFiles;
 import dev.hermitcloud.Deployment;
 import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.Hermit;
-import dev.hermitcloud.demo.DemoKernel;
-import dev.hermitcloud.demo.DemoModule;
 import dev.hermitcloud.gce.Gce;
 import dev.hermitcloud.gce.fake.FakeGce;
 import dev.hermitcloud.progress.Progress;
@@ -17,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,11 +84,7 @@ public final class EchoServerOnGce {
             + target.zone() + " --bucket " + target.bucket() + " " + d.name());
       }
     } finally {
-      try (var files = Files.walk(work)) {
-        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      HostFiles.deleteTree(work);
     }
     return 0;
   }
@@ -99,9 +93,7 @@ public final class EchoServerOnGce {
     if (options.loader != null && options.module != null) {
       return Unikernel.named("echo-server").loader(options.loader, "-uart=io:0x3f8").module(options.module).build();
     }
-    Path kernel = DemoKernel.writeTo(work.resolve("hermit-demo.elf"));
-    Path module = DemoModule.writeTo(work.resolve("echo"), "echo server stand-in\n".getBytes(StandardCharsets.US_ASCII));
-    return Unikernel.named("echo-server").loader(kernel, "-uart=io:0x3f8").module(module).build();
+    return DemoUnikernel.write(work, "echo-server", "-uart=io:0x3f8", "echo server stand-in\n", "");
   }
 
   private static String get(URI endpoint) throws Exception {

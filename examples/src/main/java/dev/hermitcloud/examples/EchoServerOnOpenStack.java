@@ -3,12 +3,9 @@ package dev.hermitcloud.examples;
 import dev.hermitcloud.Deployment;
 import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.Hermit;
-import dev.hermitcloud.demo.DemoKernel;
-import dev.hermitcloud.demo.DemoModule;
 import dev.hermitcloud.examples.cli.BootFileSpec;
 import dev.hermitcloud.examples.cli.OpenStackTargetOptions;
 import dev.hermitcloud.examples.cli.MachineTypeOption;
-import dev.hermitcloud.examples.fake.InProcessFakeOpenStack;
 import dev.hermitcloud.openstack.OpenStack;
 import dev.hermitcloud.progress.Progress;
 import dev.hermitcloud.spec.Health;
@@ -18,9 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -110,10 +105,8 @@ public final class EchoServerOnOpenStack implements Callable<Integer> {
   }
 
   private static Unikernel demo() throws Exception {
-    Path work = Files.createTempDirectory("hermit-echo");
-    Path kernel = DemoKernel.writeTo(work.resolve("hermit-demo.elf"));
-    Path hello = DemoModule.writeTo(work.resolve("hello"), "hello from OpenStack\n".getBytes(StandardCharsets.US_ASCII));
-    return Unikernel.named("echo-server").loader(kernel, "-uart=io:0x3f8").module(hello, "").build();
+    return DemoUnikernel.write(Files.createTempDirectory("hermit-echo"), "echo-server", "-uart=io:0x3f8",
+        "hello from OpenStack\n", "");
   }
 
 

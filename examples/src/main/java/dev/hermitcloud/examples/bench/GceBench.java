@@ -1,5 +1,6 @@
 package dev.hermitcloud.examples.bench;
 
+import dev.hermitcloud.host.HostFiles;
 import dev.hermitcloud.Hermit;
 import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.demo.DemoKernel;
@@ -72,11 +73,7 @@ public final class GceBench {
             + " and image)%n", since(start).toMillis(), fake.stats().mutatingRequests());
       }
     } finally {
-      try (var files = Files.walk(work)) {
-        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      HostFiles.deleteTree(work);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.hermitcloud.examples.bench;
 
+import dev.hermitcloud.host.HostFiles;
 import dev.hermitcloud.demo.DemoKernel;
 import dev.hermitcloud.demo.DemoModule;
 import dev.hermitcloud.image.DiskImage;
@@ -62,7 +63,7 @@ public final class ImageBench {
     try {
       run(work, runs);
     } finally {
-      deleteRecursively(work);
+      HostFiles.deleteTree(work);
     }
   }
 
@@ -250,14 +251,6 @@ public final class ImageBench {
       }
     }
     return null;
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 
   private interface Run {

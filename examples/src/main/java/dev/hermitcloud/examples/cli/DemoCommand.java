@@ -1,14 +1,14 @@
 package dev.hermitcloud.examples.cli;
 
+import dev.hermitcloud.host.HostFiles;
 import dev.hermitcloud.Deployment;
 import dev.hermitcloud.Hermit;
 import dev.hermitcloud.demo.DemoKernel;
-import dev.hermitcloud.demo.DemoModule;
+import dev.hermitcloud.examples.DemoUnikernel;
 import dev.hermitcloud.local.Accelerator;
 import dev.hermitcloud.local.Local;
 import dev.hermitcloud.progress.Progress;
 import dev.hermitcloud.unikernel.Unikernel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,12 +32,8 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path work = Files.createTempDirectory("hermit-demo");
-    Path kernel = DemoKernel.writeTo(work.resolve("hermit-demo.elf"));
-    Path module = DemoModule.writeTo(work.resolve("hello"), "hello from a module\n".getBytes(StandardCharsets.US_ASCII));
-    Unikernel demo = Unikernel.named("hermit-demo")
-        .loader(kernel, "-uart=io:0x3f8 \"greeting=hello world\"")
-        .module(module, "answer=42")
-        .build();
+    Unikernel demo = DemoUnikernel.write(work, "hermit-demo", "-uart=io:0x3f8 \"greeting=hello world\"",
+        "hello from a module\n", "answer=42");
     Local local = Local.qemu().stateDir(work.resolve("state")).accelerator(accelerator);
     try (Deployment d = Hermit.deploy(demo).to(local).onProgress(Progress.console()).apply()) {
       System.out.println("--- serial console of " + d.instances().get(0).name() + " ---");
@@ -45,20 +41,12 @@ final class DemoCommand implements Callable<Integer> {
           Duration.ofSeconds(timeoutSeconds));
       System.out.println("--- end of console ---");
       d.destroy();
-      deleteTree(work);
+      HostFiles.deleteTree(work);
       if (!done) {
         System.err.println("error: the kernel did not print '" + DemoKernel.DONE + "' within " + timeoutSeconds + " s");
         return 1;
       }
     }
     return 0;
-  }
-
-  private static void deleteTree(Path root) throws java.io.IOException {
-    try (var paths = Files.walk(root)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 }

@@ -5,7 +5,6 @@ import dev.hermitcloud.Hermit;
 import dev.hermitcloud.progress.Progress;
 import dev.hermitcloud.provider.Target;
 import dev.hermitcloud.spec.Health;
-import dev.hermitcloud.spec.MachineType;
 import dev.hermitcloud.spec.Port;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,7 @@ final class DeploymentOptions {
     DeploymentDefinition.WithCreate d = Hermit.deploy(unikernel.unikernel(name)).to(target)
         .count(count).diskGib(diskGib).onProgress(Progress.console());
     if (machineType != null) {
-      d.machineType(parseMachineType(machineType));
+      d.machineType(MachineTypeOption.parse(machineType));
     }
     if (!expose.isEmpty()) {
       d.expose(expose.stream().map(Port::parse).toArray(Port[]::new)).from(from.toArray(String[]::new));
@@ -51,10 +50,6 @@ final class DeploymentOptions {
       d.waitUntil(parseHealth(health));
     }
     return d;
-  }
-
-  static MachineType parseMachineType(String value) {
-    return MachineTypeOption.parse(value);
   }
 
   static Health parseHealth(String value) {

@@ -1,6 +1,6 @@
 package dev.hermitcloud.examples.cli;
 
-import dev.hermitcloud.provider.ConsoleChunk;
+import dev.hermitcloud.SerialLog;
 import dev.hermitcloud.provider.Provider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,16 +28,15 @@ final class LogsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (Provider provider = target.build(spec).connect()) {
-      long offset = 0;
-      do {
-        ConsoleChunk chunk = provider.console().read(instance, offset);
-        System.out.print(chunk.text());
-        System.out.flush();
-        offset = chunk.next();
-        if (follow) {
-          Thread.sleep(1000);
-        }
-      } while (follow);
+      SerialLog log = SerialLog.of(provider.console(), instance);
+      if (follow) {
+        log.follow(text -> {
+          System.out.print(text);
+          System.out.flush();
+        });
+      } else {
+        System.out.print(log.read());
+      }
     }
     return 0;
   }
