@@ -36,12 +36,14 @@ final class LocalInstances implements ResourceDriver<InstanceSpec> {
   private final Path qemu;
   private final Path dir;
   private final LocalImages images;
+  private final AcceleratorChoice accelerator;
 
   LocalInstances(Local target, Path qemu, LocalImages images) {
     this.target = target;
     this.qemu = qemu;
     this.dir = target.stateDir().resolve("instances");
     this.images = images;
+    this.accelerator = new AcceleratorChoice(target.accelerator(), KvmSelfTest.forHost(qemu));
   }
 
   private Path home(String name) {
@@ -70,6 +72,7 @@ final class LocalInstances implements ResourceDriver<InstanceSpec> {
     if (!Files.exists(disk)) {
       throw new IOException("image " + spec.imageName() + " is missing at " + disk);
     }
+    String accel = accelerator.resolve(context);
     Files.createDirectories(dir);
     // One lock for all local deployments on this machine: address allocation must not race.
     try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -87,7 +90,7 @@ final class LocalInstances implements ResourceDriver<InstanceSpec> {
       LocalRecord record = new LocalRecord(spec.name(), context.ownership().toLabels(), spec.imageName(), address,
           spec.forwardedPorts().stream().map(Object::toString).toList(), 0, cpus, memory, spec.resolvedMachineType().name());
       record.write(home.resolve("record.json"));
-      List<String> command = QemuCommand.of(qemu, target, spec.name(), disk, home, address, spec.forwardedPorts(), cpus, memory);
+      List<String> command = QemuCommand.of(qemu, target, accel, spec.name(), disk, home, address, spec.forwardedPorts(), cpus, memory);
       Process launcher = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(home.resolve("qemu.out").toFile()).start();
       if (!launcher.waitFor(60, TimeUnit.SECONDS)) {

@@ -9,12 +9,14 @@ import java.util.List;
 final class QemuCommand {
   private QemuCommand() {}
 
-  static List<String> of(Path qemu, Local target, String name, Path disk, Path dir, String address,
+  static List<String> of(Path qemu, Local target, String accel, String name, Path disk, Path dir, String address,
       List<Port> ports, int cpus, int memoryMib) {
     List<String> args = new ArrayList<>(List.of(qemu.toString(),
         "-name", "hermit-" + name,
         "-machine", "pc",
-        "-accel", target.accelerator().resolve(),
+        "-accel", accel,
+        // KVM's default CPU model hides features unikernels use; TCG emulates a full qemu64
+        "-cpu", "kvm".equals(accel) ? "host" : "qemu64",
         "-m", Integer.toString(memoryMib),
         "-smp", Integer.toString(cpus),
         "-display", "none",

@@ -22,6 +22,8 @@ final class EventText {
       return "wait " + e.kind().label() + " " + e.name() + ": " + e.status();
     } else if (event instanceof ProgressEvent.HealthCheckAttempt e) {
       return "health " + e.instance() + " #" + e.attempt() + (e.healthy() ? " ok: " : " not yet: ") + e.detail();
+    } else if (event instanceof ProgressEvent.Notice e) {
+      return "note " + e.subject() + ": " + e.message();
     } else if (event instanceof ProgressEvent.Finished e) {
       return e.what() + " of " + e.deployment() + " finished in " + e.took().toMillis() + " ms";
     }

@@ -32,6 +32,9 @@ public sealed interface ProgressEvent {
   record HealthCheckAttempt(String instance, String target, int attempt, boolean healthy, String detail)
       implements ProgressEvent {}
 
+  /** Something worth telling a person, such as a fallback the SDK chose: {@code subject} is what it concerns. */
+  record Notice(String subject, String message) implements ProgressEvent {}
+
   /** Apply or destroy finished. */
   record Finished(String deployment, String what, Duration took) implements ProgressEvent {}
 }

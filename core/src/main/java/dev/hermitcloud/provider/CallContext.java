@@ -38,6 +38,11 @@ public final class CallContext {
     return requestId;
   }
 
+  /** Tells the user something about this call that is not an error, such as a fallback that was chosen. */
+  public void notice(String message) {
+    progress.on(new ProgressEvent.Notice(kind.label() + " " + name, message));
+  }
+
   /** Reports bytes sent so far; {@code total} is -1 if unknown. */
   public void bytesTransferred(long bytes, long total) {
     progress.on(new ProgressEvent.BytesTransferred(kind, name, bytes, total));
