@@ -1,0 +1,58 @@
+package dev.hermitcloud.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Runs the JShell script through its runner, as README tells users to, and checks what it printed. */
+class JShellScriptTest {
+  /** Runs {@code examples/jshell/run script} and returns what it printed; fails unless it exits 0. */
+  static String runScript(String script) throws Exception {
+    Path runner = Path.of("..", "jshell", "run").toAbsolutePath();
+    ProcessBuilder builder = new ProcessBuilder(runner.toString(), script).redirectErrorStream(true);
+    builder.environment().put("HERMIT_CLASSPATH", System.getProperty("java.class.path"));
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    return output;
+  }
+
+  @Test
+  void openstackScriptDeploysToTheFakeAndTheEndpointAnswersThenDestroysEverything() throws Exception {
+    String output = runScript("openstack.jsh");
+
+    assertThat(output).as(output)
+        .contains("--- plan ---").contains("+   firewall hermit-echo")
+        .containsPattern("endpoint: http://127\\.0\\.1\\.\\d+:8000")
+        .contains("GET / -> 200 hello from")
+        .contains("0 to create, 0 to update, 0 to replace, 0 to delete")
+        .contains("left in the cloud: 0 resources");
+  }
+
+  @Test
+  void gceScriptDeploysToAFakeInTheSessionReplansReadsTheConsoleAndDestroys() throws Exception {
+    String output = runScript("gce.jsh");
+
+    assertThat(output).as(output)
+        .containsPattern("endpoint: http://127\\.0\\.0\\.\\d+:8000")
+        .contains("0 to create, 0 to update, 0 to replace, 0 to delete, 4 unchanged")
+        .contains("HermitCore (fake serial console)")
+        .contains("destroy of echo finished");
+  }
+
+  @Test
+  void localScriptPlansDeploysReadsTheConsoleReplansAndDestroys() throws Exception {
+    String output = runScript("local.jsh");
+
+    assertThat(output).as(output)
+        .contains("2 to create, 0 to update, 0 to replace, 0 to delete, 0 unchanged")
+        .containsPattern("endpoint http://127\\.77\\.\\d+\\.\\d+:8000")
+        .contains("hermit-demo: module 0 size ").contains("cmdline [port=8000]").contains("hermit-demo: done")
+        .contains("0 to create, 0 to update, 0 to replace, 0 to delete, 2 unchanged")
+        .contains("destroy of jshell-demo finished");
+  }
+}
