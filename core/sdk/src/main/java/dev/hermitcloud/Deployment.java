@@ -1,12 +1,13 @@
 package dev.hermitcloud;
 
-import dev.hermitcloud.engine.Applied;
-import dev.hermitcloud.engine.Engine;
+import dev.hermitcloud.internal.engine.Applied;
+import dev.hermitcloud.internal.engine.Engine;
+import dev.hermitcloud.internal.engine.Translation;
+import dev.hermitcloud.provider.ConsoleReader;
 import dev.hermitcloud.plan.Plan;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.Target;
 import dev.hermitcloud.resource.Observed;
-import dev.hermitcloud.time.TimeSource;
 import java.net.URI;
 import java.util.List;
 
@@ -22,9 +23,9 @@ public final class Deployment implements AutoCloseable {
   private final Provider provider;
   private final Plan plan;
   private final List<DeployedInstance> instances;
-  private final TimeSource time;
+  private final ConsoleReader console;
 
-  Deployment(String name, Target target, Engine engine, Provider provider, Applied applied, TimeSource time) {
+  Deployment(String name, Target target, Engine engine, Provider provider, Applied applied) {
     this.name = name;
     this.target = target;
     this.engine = engine;
@@ -32,7 +33,7 @@ public final class Deployment implements AutoCloseable {
     this.plan = applied.plan();
     this.instances = applied.instances().stream().map(o -> new DeployedInstance(o.name(),
         o.attribute(Observed.ADDRESS), o.attribute(Observed.PRIVATE_ADDRESS), o.attribute(Observed.MACHINE_TYPE))).toList();
-    this.time = time;
+    this.console = new Translation(provider).console();
   }
 
   public String name() {
@@ -71,7 +72,7 @@ public final class Deployment implements AutoCloseable {
   }
 
   public SerialLog serialLog(String instance) {
-    return new SerialLog(provider.console(), instance, time);
+    return new SerialLog(console, instance, engine.runtime().time());
   }
 
   /** Deletes everything the deployment owns, then closes the connection. */

@@ -1,8 +1,10 @@
 package dev.hermitcloud;
 
-import dev.hermitcloud.engine.Applied;
-import dev.hermitcloud.engine.Engine;
-import dev.hermitcloud.engine.EngineOptions;
+import dev.hermitcloud.internal.engine.Applied;
+import dev.hermitcloud.internal.engine.Engine;
+import dev.hermitcloud.internal.engine.EngineRuntime;
+import dev.hermitcloud.internal.engine.EngineSettings;
+import dev.hermitcloud.internal.engine.RuntimeOverride;
 import dev.hermitcloud.plan.Plan;
 import dev.hermitcloud.progress.ProgressListener;
 import dev.hermitcloud.provider.Provider;
@@ -16,7 +18,7 @@ import dev.hermitcloud.spec.ImmutableDeploymentSpec;
 import dev.hermitcloud.spec.MachineType;
 import dev.hermitcloud.spec.Port;
 import dev.hermitcloud.unikernel.Unikernel;
-import dev.hermitcloud.validation.Check;
+import dev.hermitcloud.internal.validation.Check;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +26,10 @@ import java.util.concurrent.CompletableFuture;
 
 /** The one mutable object behind every stage of {@link DeploymentDefinition}. */
 final class DeploymentBuilder implements DeploymentDefinition.WithTarget, DeploymentDefinition.WithSources,
-    DeploymentDefinition.WithCreate {
+    DeploymentDefinition.WithCreate, RuntimeOverride {
   private final ImmutableDeploymentSpec.Builder spec = DeploymentSpec.builder();
   private List<Port> pendingPorts = List.of();
-  private EngineOptions options = EngineOptions.defaults();
+  private final EngineSettings settings = new EngineSettings();
 
   DeploymentBuilder(Unikernel unikernel) {
     spec.unikernel(Check.required("unikernel", unikernel));
@@ -136,20 +138,25 @@ final class DeploymentBuilder implements DeploymentDefinition.WithTarget, Deploy
 
   @Override
   public DeploymentDefinition.WithCreate onProgress(ProgressListener listener) {
-    options = EngineOptions.builder().from(options).listener(Check.required("listener", listener)).build();
+    settings.listener(listener);
     return this;
   }
 
   @Override
   public DeploymentDefinition.WithCreate retry(RetryPolicy policy) {
-    options = EngineOptions.builder().from(options).retryPolicy(Check.required("retry", policy)).build();
+    settings.retry(policy);
     return this;
   }
 
   @Override
   public DeploymentDefinition.WithCreate engineOptions(EngineOptions engineOptions) {
-    options = Check.required("engineOptions", engineOptions);
+    settings.options(engineOptions);
     return this;
+  }
+
+  @Override
+  public void runtime(EngineRuntime runtime) {
+    settings.runtime(runtime);
   }
 
   @Override
@@ -162,7 +169,7 @@ final class DeploymentBuilder implements DeploymentDefinition.WithTarget, Deploy
     DeploymentSpec built = spec();
     return HermitException.wrap("plan " + built.name(), () -> {
       try (Provider provider = built.target().connect()) {
-        return new Engine(options).plan(built, provider);
+        return new Engine(settings).plan(built, provider);
       }
     });
   }
@@ -170,11 +177,11 @@ final class DeploymentBuilder implements DeploymentDefinition.WithTarget, Deploy
   @Override
   public Deployment apply() {
     DeploymentSpec built = spec();
-    Engine engine = new Engine(options);
+    Engine engine = new Engine(settings);
     Provider provider = HermitException.wrap("connect to " + built.target().describe(), () -> built.target().connect());
     try {
       Applied applied = HermitException.wrap("apply " + built.name(), () -> engine.apply(built, provider));
-      return new Deployment(built.name(), built.target(), engine, provider, applied, options.time());
+      return new Deployment(built.name(), built.target(), engine, provider, applied);
     } catch (RuntimeException e) {
       closeQuietly(provider, e);
       throw e;

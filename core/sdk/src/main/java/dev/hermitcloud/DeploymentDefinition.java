@@ -1,6 +1,6 @@
 package dev.hermitcloud;
 
-import dev.hermitcloud.engine.EngineOptions;
+import dev.hermitcloud.EngineOptions;
 import dev.hermitcloud.plan.Plan;
 import dev.hermitcloud.progress.ProgressListener;
 import dev.hermitcloud.provider.Target;
@@ -68,11 +68,13 @@ public interface DeploymentDefinition {
 
     WithCreate waitUntil(Health health, Duration timeout);
 
+    /** Where progress events go; none by default ({@code Progress.console()} prints them). */
     WithCreate onProgress(ProgressListener listener);
 
+    /** How cloud calls are retried; {@link RetryPolicy#defaults()} by default. */
     WithCreate retry(RetryPolicy policy);
 
-    /** Every engine setting at once (parallelism, deadlines, and for tests time and randomness). */
+    /** Parallelism, polling and per-kind deadlines; sets nothing else (progress and retries stay as set). */
     WithCreate engineOptions(EngineOptions options);
 
     /** The validated spec, without contacting the target. */

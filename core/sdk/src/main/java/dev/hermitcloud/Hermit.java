@@ -25,6 +25,6 @@ public final class Hermit {
 
   /** Starts the removal of the deployment called {@code deployment}. */
   public static DestroyDefinition destroy(String deployment) {
-    return new DestroyDefinition(deployment);
+    return new DestroyBuilder(deployment);
   }
 }

@@ -1,14 +1,35 @@
 package dev.hermitcloud;
 
-/** A failure of the SDK that is not about the spec: a cloud call or connection that failed for good. */
-public final class HermitException extends RuntimeException {
+/**
+ * Every failure the SDK reports. Switch on the kind to decide what to do:
+ *
+ * <pre>{@code
+ * try {
+ *   deployment = definition.apply();
+ * } catch (HermitException e) {
+ *   switch (e) {
+ *     case InvalidSpecException bad -> fixInput(bad.field(), bad.rule());     // before any cloud call
+ *     case ResourceConflictException taken -> chooseAnotherName();             // nothing was changed
+ *     case DeploymentException partial -> retryLater(partial.failures());      // re-run apply to continue
+ *     default -> throw e;
+ *   }
+ * }
+ * }</pre>
+ * (a {@code switch} with patterns needs Java 21; on 17 use {@code instanceof}).
+ */
+public abstract sealed class HermitException extends RuntimeException
+    permits InvalidSpecException, ResourceConflictException, DeploymentException, OperationFailedException,
+        GaveUpException, CloudException, MissingHostToolException, HostException {
   private static final long serialVersionUID = 1L;
 
   HermitException(String message, Throwable cause) {
     super(message, cause);
   }
 
-  /** Runs {@code work}, passing runtime exceptions through and wrapping checked ones with {@code what}. */
+  /**
+   * Runs {@code work}, passing the SDK's own exceptions through; other unchecked exceptions are bugs and
+   * pass through too, and a checked one is this machine's (a file, a process): a {@link HostException}.
+   */
   static <T> T wrap(String what, Work<T> work) {
     try {
       return work.run();
@@ -16,9 +37,9 @@ public final class HermitException extends RuntimeException {
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new HermitException(what + ": interrupted", e);
+      throw new HostException(what + ": interrupted", e);
     } catch (Exception e) {
-      throw new HermitException(what + ": " + dev.hermitcloud.retry.Faults.describe(e), e);
+      throw new HostException(what + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
     }
   }
 

@@ -2,7 +2,7 @@ package dev.hermitcloud;
 
 import dev.hermitcloud.provider.ConsoleChunk;
 import dev.hermitcloud.provider.ConsoleReader;
-import dev.hermitcloud.time.TimeSource;
+import dev.hermitcloud.internal.time.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package dev.hermitcloud.image;
 
-import dev.hermitcloud.host.MissingHostToolException;
+import dev.hermitcloud.MissingHostToolException;
 import dev.hermitcloud.unikernel.Unikernel;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,7 +52,7 @@ public final class DiskImage {
   }
 
   /**
-   * Fails with an {@link dev.hermitcloud.validation.InvalidSpecException} on {@code field}, saying how many
+   * Fails with an {@link dev.hermitcloud.InvalidSpecException} on {@code field}, saying how many
    * GiB are needed, unless the unikernel's files fit a disk of {@code diskGib} GiB. Reads file sizes only.
    */
   public static void requireFits(String field, Unikernel unikernel, int diskGib) {
@@ -66,7 +66,7 @@ public final class DiskImage {
   /**
    * The image of {@code unikernel} on a disk of {@code diskGib} GiB (1 to 2048).
    *
-   * @throws dev.hermitcloud.validation.InvalidSpecException on field {@code image.diskGib} if the files
+   * @throws dev.hermitcloud.InvalidSpecException on field {@code image.diskGib} if the files
    *     do not fit (the message says how many GiB they need), or on a command line that GRUB cannot pass
    *     unchanged (field {@code unikernel.loader.args} or {@code unikernel.modules[i].args})
    * @throws MissingHostToolException if GRUB's BIOS boot code is not installed on this machine

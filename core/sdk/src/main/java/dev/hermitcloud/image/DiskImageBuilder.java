@@ -2,8 +2,8 @@ package dev.hermitcloud.image;
 
 import dev.hermitcloud.unikernel.BootFile;
 import dev.hermitcloud.unikernel.Unikernel;
-import dev.hermitcloud.validation.Check;
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.internal.validation.Check;
+import dev.hermitcloud.InvalidSpecException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

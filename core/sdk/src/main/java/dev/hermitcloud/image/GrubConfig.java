@@ -1,6 +1,6 @@
 package dev.hermitcloud.image;
 
-import dev.hermitcloud.unikernel.GrubCommandLine;
+import dev.hermitcloud.internal.grub.GrubCommandLine;
 
 import dev.hermitcloud.unikernel.BootFile;
 import dev.hermitcloud.unikernel.Unikernel;

@@ -1,7 +1,7 @@
 package dev.hermitcloud.image;
 
-import dev.hermitcloud.host.HostTools;
-import dev.hermitcloud.host.MissingHostToolException;
+import dev.hermitcloud.internal.host.HostTools;
+import dev.hermitcloud.MissingHostToolException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

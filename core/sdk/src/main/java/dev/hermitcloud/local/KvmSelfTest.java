@@ -96,7 +96,7 @@ final class KvmSelfTest {
       return new Verdict(false, "QEMU with -accel " + accel + " exited with " + process.exitValue()
           + (output.isEmpty() ? "" : ": " + output.lines().findFirst().orElse("")));
     } finally {
-      dev.hermitcloud.host.HostFiles.deleteTree(work);
+      dev.hermitcloud.internal.host.HostFiles.deleteTree(work);
     }
   }
 

@@ -2,7 +2,7 @@ package dev.hermitcloud.local;
 
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.Target;
-import dev.hermitcloud.validation.Check;
+import dev.hermitcloud.internal.validation.Check;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.immutables.value.Value;

@@ -34,6 +34,11 @@ final class LocalImages implements ResourceDriver<ImageSpec> {
   }
 
   @Override
+  public ResourceKind kind() {
+    return ResourceKind.IMAGE;
+  }
+
+  @Override
   public Optional<Observed> read(String name) throws IOException {
     Optional<LocalRecord> record = LocalRecord.read(record(name));
     if (record.isEmpty() || !Files.exists(disk(name))) {

@@ -1,6 +1,6 @@
 package dev.hermitcloud.local;
 
-import dev.hermitcloud.host.HostFiles;
+import dev.hermitcloud.internal.host.HostFiles;
 import dev.hermitcloud.provider.CallContext;
 import dev.hermitcloud.provider.ConsoleChunk;
 import dev.hermitcloud.provider.Operation;
@@ -48,6 +48,11 @@ final class LocalInstances implements ResourceDriver<InstanceSpec> {
 
   private Path home(String name) {
     return dir.resolve(name);
+  }
+
+  @Override
+  public ResourceKind kind() {
+    return ResourceKind.INSTANCE;
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.hermitcloud.local;
 
 import dev.hermitcloud.resource.ResolvedMachineType;
 import dev.hermitcloud.spec.MachineType;
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.InvalidSpecException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -3,13 +3,14 @@ package dev.hermitcloud.local;
 import dev.hermitcloud.provider.ConsoleReader;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
-import dev.hermitcloud.resource.ImageSpec;
-import dev.hermitcloud.resource.InstanceSpec;
+import dev.hermitcloud.resource.DeploymentResources;
 import dev.hermitcloud.resource.ResolvedMachineType;
+import dev.hermitcloud.resource.ResourceSpec;
 import dev.hermitcloud.spec.DeploymentSpec;
 import dev.hermitcloud.spec.MachineType;
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.InvalidSpecException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The local target's drivers: raw images and QEMU instances, no firewall (ports are forwarded per instance). */
 final class LocalProvider implements Provider {
@@ -29,13 +30,14 @@ final class LocalProvider implements Provider {
   }
 
   @Override
-  public ResourceDriver<ImageSpec> images() {
-    return images;
+  public List<ResourceDriver<?>> drivers() {
+    return List.of(images, instances);
   }
 
+  /** The image and the instances; no firewall: each instance forwards the exposed ports itself. */
   @Override
-  public ResourceDriver<InstanceSpec> instances() {
-    return instances;
+  public List<ResourceSpec> resources(DeploymentSpec spec, ResolvedMachineType machineType) {
+    return DeploymentResources.of(spec, machineType).build().all();
   }
 
   @Override

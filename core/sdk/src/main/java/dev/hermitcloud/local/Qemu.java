@@ -1,6 +1,6 @@
 package dev.hermitcloud.local;
 
-import dev.hermitcloud.host.HostTools;
+import dev.hermitcloud.internal.host.HostTools;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -1,8 +1,9 @@
 package dev.hermitcloud.provider;
 
 /**
- * Long-running work the cloud accepted, as a value: poll it until it is done. Each poll is one cheap
- * read; the engine decides how often to poll, retries failed polls, and applies deadlines.
+ * Long-running work the cloud accepted, as a value: poll it until it is done. Each poll only reads (one
+ * cheap call, or a few): it never changes the cloud, so the engine can poll as often as it likes, retry a
+ * failed poll, and give up at the kind's deadline without leaving anything half-changed.
  */
 public interface Operation {
   /** What the operation does, for events and errors. */

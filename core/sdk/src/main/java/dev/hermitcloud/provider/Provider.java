@@ -1,40 +1,39 @@
 package dev.hermitcloud.provider;
 
-import dev.hermitcloud.resource.BlobSpec;
-import dev.hermitcloud.resource.FirewallSpec;
-import dev.hermitcloud.resource.ImageSpec;
-import dev.hermitcloud.resource.InstanceSpec;
 import dev.hermitcloud.resource.ResolvedMachineType;
+import dev.hermitcloud.resource.ResourceSpec;
 import dev.hermitcloud.spec.DeploymentSpec;
 import dev.hermitcloud.spec.MachineType;
-import java.util.Optional;
+import java.util.List;
 
 /**
- * A connection to one cloud, offering a driver per resource kind. Implementations make single calls and
- * report what they see; they do not retry, wait or order work: the engine does.
+ * A connection to one cloud: what a deployment becomes there ({@link #resources}) and a driver per kind of
+ * resource ({@link #drivers}). Implementations make single calls and report what they see; they do not
+ * retry, wait or order work: the engine does, from the kinds and dependencies the specs declare.
+ *
+ * <p>Adding a kind of resource to a cloud touches only its provider: a {@link ResourceSpec} implementation
+ * (with its {@link dev.hermitcloud.resource.ResourceKind}), a {@link ResourceDriver} for it, and the
+ * specs of that kind returned from {@link #resources}.
  */
 public interface Provider extends AutoCloseable {
   /** A short name: {@code gce}, {@code openstack}, {@code local}. */
   String name();
 
-  /** Blobs an image is imported from, where the cloud imports images from blobs (GCE). */
-  default Optional<ResourceDriver<BlobSpec>> blobs() {
-    return Optional.empty();
-  }
+  /** One driver per kind of resource this cloud has, each {@link ResourceDriver#kind() naming its kind}. */
+  List<ResourceDriver<?>> drivers();
 
-  ResourceDriver<ImageSpec> images();
-
-  /** Firewalls, where the cloud has them; without them ports are part of the instance spec. */
-  default Optional<ResourceDriver<FirewallSpec>> firewalls() {
-    return Optional.empty();
-  }
-
-  ResourceDriver<InstanceSpec> instances();
+  /**
+   * What {@code spec} needs on this cloud, every resource with its dependencies: usually
+   * {@link dev.hermitcloud.resource.DeploymentResources} plus the provider's own kinds. Makes no cloud call.
+   *
+   * @param machineType the type {@link #resolve} chose for the instances
+   */
+  List<ResourceSpec> resources(DeploymentSpec spec, ResolvedMachineType machineType);
 
   /**
    * The cloud's machine type for {@code type}: the named one, or the smallest that satisfies the minimum
    * (fewest vCPUs, then least memory). Read-only; called while planning. A type that does not exist is an
-   * {@link dev.hermitcloud.validation.InvalidSpecException} on {@code machineType}.
+   * {@link dev.hermitcloud.InvalidSpecException} on {@code machineType}.
    */
   ResolvedMachineType resolve(MachineType type, int diskGib) throws Exception;
 
@@ -45,10 +44,13 @@ public interface Provider extends AutoCloseable {
   default void validate(DeploymentSpec spec) {}
 
   /**
-   * Turns an exception from the cloud's client library into a {@link CloudException} carrying the HTTP
-   * status, Retry-After and the cloud's message, so the engine can classify it. Unknown exceptions, and
-   * exceptions that already are {@code CloudException}s, are returned unchanged (the engine may translate
-   * twice). The message must never contain credentials.
+   * Turns an exception from the cloud's client library into the SDK's own: a {@link
+   * dev.hermitcloud.CloudException} carrying the HTTP status, Retry-After and the cloud's message for a
+   * failed call, or another {@link dev.hermitcloud.HermitException} (such as a {@link
+   * dev.hermitcloud.HostException} for a local file that cannot be written). The engine calls this once,
+   * for every exception a driver, an operation, {@link #resolve} or the console throws, the SDK's own
+   * included (return those unchanged unless they mean more, such as a refused token to drop). The message
+   * must never contain credentials.
    */
   default Exception translate(Exception error) {
     return error;

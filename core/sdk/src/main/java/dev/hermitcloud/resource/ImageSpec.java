@@ -1,6 +1,7 @@
 package dev.hermitcloud.resource;
 
 import dev.hermitcloud.unikernel.Unikernel;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -32,6 +33,11 @@ public abstract class ImageSpec implements ResourceSpec {
 
   /** The blob the image is imported from, where the cloud imports from a blob. */
   public abstract Optional<String> blobName();
+
+  @Override
+  public List<ResourceRef> dependsOn() {
+    return blobName().map(blob -> List.of(new ResourceRef(ResourceKind.BLOB, blob))).orElse(List.of());
+  }
 
   /** Hash of the disk's content and size: what names the image. */
   @Value.Lazy

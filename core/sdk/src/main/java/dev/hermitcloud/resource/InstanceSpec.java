@@ -59,6 +59,14 @@ public abstract class InstanceSpec implements ResourceSpec {
   public abstract List<Port> forwardedPorts();
 
   @Override
+  public List<ResourceRef> dependsOn() {
+    List<ResourceRef> needs = new java.util.ArrayList<>();
+    needs.add(new ResourceRef(ResourceKind.IMAGE, imageName()));
+    firewallName().ifPresent(f -> needs.add(new ResourceRef(ResourceKind.FIREWALL, f)));
+    return needs;
+  }
+
+  @Override
   @Value.Lazy
   public String fingerprint() {
     return Fingerprint.of(name(), machineType(), imageName(), diskGib(), network(), tags(), firewallName(),

@@ -1,5 +1,7 @@
 package dev.hermitcloud.resource;
 
+import java.util.List;
+
 /**
  * The desired state of one resource. The engine compares the fingerprints with the ones stored on the
  * resource: equal {@link #fingerprint()} means nothing to do; equal {@link #replaceFingerprint()} means
@@ -19,4 +21,21 @@ public interface ResourceSpec {
 
   /** Hash of the parts that cannot change without recreating the resource. */
   String replaceFingerprint();
+
+  /**
+   * The resources that must be ready before this one is created or changed: an instance needs its image
+   * and firewall, an image on GCE its blob. The engine orders work by these (and runs everything else in
+   * parallel); a resource whose dependency failed is not touched.
+   */
+  default List<ResourceRef> dependsOn() {
+    return List.of();
+  }
+
+  /**
+   * The dependencies this resource is attached to, so that it cannot outlive them: when one is replaced,
+   * this one is replaced with it (a floating IP follows its server). A subset of {@link #dependsOn()}.
+   */
+  default List<ResourceRef> attachedTo() {
+    return List.of();
+  }
 }

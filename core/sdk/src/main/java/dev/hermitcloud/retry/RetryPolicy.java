@@ -1,6 +1,6 @@
 package dev.hermitcloud.retry;
 
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.InvalidSpecException;
 import java.time.Duration;
 import org.immutables.value.Value;
 

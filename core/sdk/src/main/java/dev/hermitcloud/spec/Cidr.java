@@ -1,6 +1,6 @@
 package dev.hermitcloud.spec;
 
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.InvalidSpecException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

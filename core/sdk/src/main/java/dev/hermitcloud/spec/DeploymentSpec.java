@@ -1,11 +1,10 @@
 package dev.hermitcloud.spec;
 
-import dev.hermitcloud.image.DiskImage;
 import dev.hermitcloud.provider.Target;
 import dev.hermitcloud.resource.Names;
 import dev.hermitcloud.unikernel.Unikernel;
-import dev.hermitcloud.validation.Check;
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.internal.validation.Check;
+import dev.hermitcloud.InvalidSpecException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +93,6 @@ public abstract class DeploymentSpec {
     if (diskGib() < 1 || diskGib() > 2048) {
       throw new InvalidSpecException("deployment.diskGib", diskGib(), "must be a whole number of GiB from 1 to 2048");
     }
-    DiskImage.requireFits("deployment.diskGib", unikernel(), diskGib());
     imageFamily().ifPresent(f -> Check.name("deployment.imageFamily", f));
     Check.oneLine("deployment.description", description(), 2048);
     if (labels().size() > 60) {

@@ -1,6 +1,6 @@
 package dev.hermitcloud.spec;
 
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.InvalidSpecException;
 import java.util.List;
 import org.immutables.value.Value;
 

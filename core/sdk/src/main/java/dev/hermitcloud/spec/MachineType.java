@@ -1,7 +1,7 @@
 package dev.hermitcloud.spec;
 
-import dev.hermitcloud.validation.Check;
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.internal.validation.Check;
+import dev.hermitcloud.InvalidSpecException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;

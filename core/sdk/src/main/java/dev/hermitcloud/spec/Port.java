@@ -1,6 +1,6 @@
 package dev.hermitcloud.spec;
 
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.InvalidSpecException;
 import org.immutables.value.Value;
 
 /** A single port or an inclusive range of ports of one protocol, such as {@code tcp:8000} or {@code udp:5000-5010}. */

@@ -1,6 +1,6 @@
 package dev.hermitcloud.unikernel;
 
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.InvalidSpecException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

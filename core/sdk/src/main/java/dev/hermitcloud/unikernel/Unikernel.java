@@ -1,7 +1,8 @@
 package dev.hermitcloud.unikernel;
 
-import dev.hermitcloud.validation.Check;
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.internal.grub.GrubCommandLine;
+import dev.hermitcloud.internal.validation.Check;
+import dev.hermitcloud.InvalidSpecException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

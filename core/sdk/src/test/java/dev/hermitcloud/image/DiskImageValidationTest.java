@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.hermitcloud.demo.DemoModule;
 import dev.hermitcloud.unikernel.Unikernel;
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.InvalidSpecException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;

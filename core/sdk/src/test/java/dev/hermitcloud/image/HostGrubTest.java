@@ -1,6 +1,6 @@
 package dev.hermitcloud.image;
 
-import dev.hermitcloud.host.MissingHostToolException;
+import dev.hermitcloud.MissingHostToolException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -2,7 +2,7 @@ package dev.hermitcloud.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hermitcloud.host.HostTools;
+import dev.hermitcloud.internal.host.HostTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,7 +1,7 @@
 package dev.hermitcloud.testkit;
 
 import dev.hermitcloud.provider.CallContext;
-import dev.hermitcloud.provider.CloudException;
+import dev.hermitcloud.CloudException;
 import dev.hermitcloud.provider.ConsoleChunk;
 import dev.hermitcloud.provider.ConsoleReader;
 import dev.hermitcloud.provider.Operation;
@@ -9,10 +9,8 @@ import dev.hermitcloud.provider.OperationStatus;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.provider.Target;
-import dev.hermitcloud.resource.BlobSpec;
-import dev.hermitcloud.resource.FirewallSpec;
-import dev.hermitcloud.resource.ImageSpec;
-import dev.hermitcloud.resource.InstanceSpec;
+import dev.hermitcloud.resource.DeploymentResources;
+import dev.hermitcloud.spec.DeploymentSpec;
 import dev.hermitcloud.resource.Observed;
 import dev.hermitcloud.resource.Ownership;
 import dev.hermitcloud.resource.ResolvedMachineType;
@@ -20,7 +18,7 @@ import dev.hermitcloud.resource.ResourceKind;
 import dev.hermitcloud.resource.ResourceSpec;
 import dev.hermitcloud.resource.ResourceState;
 import dev.hermitcloud.spec.MachineType;
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.InvalidSpecException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,12 +133,17 @@ public final class InMemoryProvider implements Provider {
   }
 
   public Optional<Stored> resource(ResourceKind kind, String name) {
-    return Optional.ofNullable(resources.get(kind + "/" + name));
+    return Optional.ofNullable(resources.get(key(kind, name)));
   }
 
   /** Puts a resource there that no deployment (or another one) owns. */
   public void putForeign(ResourceKind kind, String name, Map<String, String> labels) {
-    resources.put(kind + "/" + name, new Stored(kind, name, Map.copyOf(labels), ResourceState.READY, null));
+    resources.put(key(kind, name), new Stored(kind, name, Map.copyOf(labels), ResourceState.READY, null));
+  }
+
+  /** The key of a resource in {@link #resources()} and {@link #creations()}: {@code KIND/name}. */
+  private static String key(ResourceKind kind, String name) {
+    return kind.name() + "/" + name;
   }
 
   public void console(String instance, String text) {
@@ -153,23 +156,29 @@ public final class InMemoryProvider implements Provider {
   }
 
   @Override
-  public Optional<ResourceDriver<BlobSpec>> blobs() {
-    return blobs ? Optional.of(new Driver<>(ResourceKind.BLOB)) : Optional.empty();
+  public List<ResourceDriver<?>> drivers() {
+    List<ResourceDriver<?>> drivers = new ArrayList<>();
+    if (blobs) {
+      drivers.add(new Driver<>(ResourceKind.BLOB));
+    }
+    drivers.add(new Driver<>(ResourceKind.IMAGE));
+    if (firewalls) {
+      drivers.add(new Driver<>(ResourceKind.FIREWALL));
+    }
+    drivers.add(new Driver<>(ResourceKind.INSTANCE));
+    return drivers;
   }
 
   @Override
-  public ResourceDriver<ImageSpec> images() {
-    return new Driver<>(ResourceKind.IMAGE);
-  }
-
-  @Override
-  public Optional<ResourceDriver<FirewallSpec>> firewalls() {
-    return firewalls ? Optional.of(new Driver<>(ResourceKind.FIREWALL)) : Optional.empty();
-  }
-
-  @Override
-  public ResourceDriver<InstanceSpec> instances() {
-    return new Driver<>(ResourceKind.INSTANCE);
+  public List<ResourceSpec> resources(DeploymentSpec spec, ResolvedMachineType machineType) {
+    DeploymentResources.Builder resources = DeploymentResources.of(spec, machineType);
+    if (blobs) {
+      resources.importedFromBlob();
+    }
+    if (firewalls) {
+      resources.withFirewall();
+    }
+    return resources.build().all();
   }
 
   @Override
@@ -280,7 +289,7 @@ public final class InMemoryProvider implements Provider {
 
   private Observed observe(Stored stored) {
     return Observed.builder().kind(stored.kind()).name(stored.name()).owner(Ownership.fromLabels(stored.labels()))
-        .state(stored.state()).attributes(stored.kind() == ResourceKind.INSTANCE
+        .state(stored.state()).attributes(stored.kind().equals(ResourceKind.INSTANCE)
             ? Map.of(Observed.ADDRESS, "127.0.0.1", Observed.PRIVATE_ADDRESS, "10.0.0.2") : Map.of())
         .build();
   }
@@ -294,12 +303,17 @@ public final class InMemoryProvider implements Provider {
     }
 
     @Override
+    public ResourceKind kind() {
+      return kind;
+    }
+
+    @Override
     public Optional<Observed> read(String name) throws Exception {
       enter("read " + kind.label() + " " + name, false);
       if (!finishedByPolling.contains(kind)) {
-        advance(kind + "/" + name);
+        advance(key(kind, name));
       }
-      return Optional.ofNullable(resources.get(kind + "/" + name)).map(InMemoryProvider.this::observe);
+      return Optional.ofNullable(resources.get(key(kind, name))).map(InMemoryProvider.this::observe);
     }
 
     @Override
@@ -307,7 +321,7 @@ public final class InMemoryProvider implements Provider {
       enter("list " + kind.label(), false);
       List<Observed> owned = new ArrayList<>();
       for (Stored stored : resources.values()) {
-        if (stored.kind() == kind && deployment.equals(stored.labels().get(Ownership.DEPLOYMENT_KEY))) {
+        if (stored.kind().equals(kind) && deployment.equals(stored.labels().get(Ownership.DEPLOYMENT_KEY))) {
           owned.add(observe(stored));
         }
       }
@@ -318,13 +332,13 @@ public final class InMemoryProvider implements Provider {
     public Operation create(S spec, CallContext context) throws Exception {
       String call = "create " + kind.label() + " " + spec.name();
       Supplier<Exception> lost = enter(call, true);
-      String key = kind + "/" + spec.name();
+      String key = key(kind, spec.name());
       Stored fresh = new Stored(kind, spec.name(), context.ownership().toLabels(), ResourceState.PENDING, spec);
       if (resources.putIfAbsent(key, fresh) != null) {
         throw new CloudException(409, kind.label() + " '" + spec.name() + "' already exists (alreadyExists)");
       }
       creations.merge(key, 1, Integer::sum);
-      if (kind == ResourceKind.BLOB) {
+      if (kind.equals(ResourceKind.BLOB)) {
         context.bytesTransferred(1024, 1024);
       }
       return answer(operation(call, key, ResourceState.READY, false), lost);
@@ -337,7 +351,7 @@ public final class InMemoryProvider implements Provider {
       }
       String call = "resume " + kind.label() + " " + spec.name();
       enter(call, false);
-      String key = kind + "/" + spec.name();
+      String key = key(kind, spec.name());
       transitions.putIfAbsent(key, new Transition(new AtomicInteger(pollsPerOperation), ResourceState.READY, false, false));
       return Optional.of(new Operation() {
         @Override
@@ -356,14 +370,14 @@ public final class InMemoryProvider implements Provider {
 
     @Override
     public boolean updatesInPlace() {
-      return kind == ResourceKind.FIREWALL;
+      return kind.equals(ResourceKind.FIREWALL);
     }
 
     @Override
     public Operation update(Observed current, S spec, CallContext context) throws Exception {
       String call = "update " + kind.label() + " " + spec.name();
       Supplier<Exception> lost = enter(call, true);
-      String key = kind + "/" + spec.name();
+      String key = key(kind, spec.name());
       resources.computeIfPresent(key, (k, s) -> new Stored(kind, s.name(), context.ownership().toLabels(), s.state(), spec));
       return answer(operation(call, key, ResourceState.READY, false), lost);
     }
@@ -372,7 +386,7 @@ public final class InMemoryProvider implements Provider {
     public Operation delete(Observed current, CallContext context) throws Exception {
       String call = "delete " + kind.label() + " " + current.name();
       Supplier<Exception> lost = enter(call, true);
-      String key = kind + "/" + current.name();
+      String key = key(kind, current.name());
       Stored stored = resources.get(key);
       if (stored == null) {
         throw new CloudException(404, kind.label() + " '" + current.name() + "' not found");

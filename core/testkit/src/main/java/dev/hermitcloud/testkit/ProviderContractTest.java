@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hermitcloud.Deployment;
 import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.Hermit;
-import dev.hermitcloud.engine.EngineOptions;
+import dev.hermitcloud.EngineOptions;
 import dev.hermitcloud.plan.Action;
 import dev.hermitcloud.plan.Plan;
 import dev.hermitcloud.progress.ProgressEvent;
@@ -52,14 +52,6 @@ public abstract class ProviderContractTest {
     return MachineType.atLeast(1, 512);
   }
 
-  /** Short polls and backoffs: the fake's operations take milliseconds. */
-  protected EngineOptions options() {
-    return EngineOptions.builder().listener(events::add).firstPoll(Duration.ofMillis(20)).maxPoll(Duration.ofMillis(200))
-        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(200))
-            .maxAttempts(12).ratePerSecond(0).build())
-        .build();
-  }
-
   protected Unikernel unikernel(String name, long moduleSeed) throws IOException {
     Path loader = TestElf.loader(dir, "ldhermit.elf", 512, 1);
     Path module = TestElf.module(dir, "server-" + moduleSeed, 64 * 1024, moduleSeed);
@@ -67,12 +59,12 @@ public abstract class ProviderContractTest {
   }
 
   protected DeploymentDefinition.WithCreate deploy(Unikernel unikernel) {
-    return Hermit.deploy(unikernel).to(target()).engineOptions(options()).machineType(machineType())
+    return Hermit.deploy(unikernel).to(target()).engineOptions(FastEngine.OPTIONS).retry(FastEngine.RETRY).onProgress(events::add).machineType(machineType())
         .expose(Port.tcp(8000)).from("0.0.0.0/0");
   }
 
   protected Plan destroy(String name) {
-    return Hermit.destroy(name).engineOptions(options()).on(target());
+    return Hermit.destroy(name).engineOptions(FastEngine.OPTIONS).retry(FastEngine.RETRY).onProgress(events::add).on(target());
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.hermitcloud.testkit;
 
-import dev.hermitcloud.time.TimeSource;
+import dev.hermitcloud.internal.time.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.hermitcloud.examples;
 
-import dev.hermitcloud.host.HostFiles;
+import dev.hermitcloud.internal.host.HostFiles;
 import dev.hermitcloud.Deployment;
 import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.Hermit;

@@ -2,8 +2,8 @@ package dev.hermitcloud.gce;
 
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.Target;
-import dev.hermitcloud.validation.Check;
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.internal.validation.Check;
+import dev.hermitcloud.InvalidSpecException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

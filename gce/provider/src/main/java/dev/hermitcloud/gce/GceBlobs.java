@@ -9,7 +9,7 @@ import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageException;
 import dev.hermitcloud.image.DiskImage;
 import dev.hermitcloud.provider.CallContext;
-import dev.hermitcloud.provider.CloudException;
+import dev.hermitcloud.CloudException;
 import dev.hermitcloud.provider.Operation;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.BlobSpec;
@@ -17,7 +17,7 @@ import dev.hermitcloud.resource.Names;
 import dev.hermitcloud.resource.Observed;
 import dev.hermitcloud.resource.Ownership;
 import dev.hermitcloud.resource.ResourceKind;
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.InvalidSpecException;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +51,11 @@ final class GceBlobs implements ResourceDriver<BlobSpec> {
       url.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
     }
     return url.toString();
+  }
+
+  @Override
+  public ResourceKind kind() {
+    return ResourceKind.BLOB;
   }
 
   @Override
@@ -103,12 +108,12 @@ final class GceBlobs implements ResourceDriver<BlobSpec> {
       // Only now: closing commits the object, and a failed stream must never commit a truncated archive.
       writer.close();
       out.finished();
-    } catch (Exception e) {
-      Exception translated = GceErrors.translate(e);
-      if (translated instanceof CloudException cloud && cloud.status() == 412) {
+    } catch (StorageException e) {
+      if (e.getCode() == 412) {
+        // ifGenerationMatch=0 refused: the object appeared meanwhile
         return alreadyUploaded(spec, disk, where);
       }
-      throw translated;
+      throw e;
     }
     return Operation.completed("upload " + where);
   }

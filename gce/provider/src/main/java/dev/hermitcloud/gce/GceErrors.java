@@ -1,11 +1,12 @@
 package dev.hermitcloud.gce;
 
+import dev.hermitcloud.HermitException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.client.http.HttpResponseException;
 import com.google.api.gax.rpc.ApiException;
 import com.google.cloud.storage.StorageException;
-import dev.hermitcloud.provider.CloudException;
+import dev.hermitcloud.CloudException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -27,7 +28,7 @@ final class GceErrors {
   private GceErrors() {}
 
   static Exception translate(Exception error) {
-    if (error instanceof CloudException) {
+    if (error instanceof HermitException) {
       return error;
     }
     HttpResponseException http = find(error, HttpResponseException.class);

@@ -44,6 +44,11 @@ final class GceFirewalls implements ResourceDriver<FirewallSpec> {
   }
 
   @Override
+  public ResourceKind kind() {
+    return ResourceKind.FIREWALL;
+  }
+
+  @Override
   public Optional<Observed> read(String name) {
     List<Firewall> family = family(name);
     Optional<Firewall> first = family.stream().filter(f -> f.getName().equals(name)).findFirst();

@@ -38,6 +38,11 @@ final class GceImages implements ResourceDriver<ImageSpec> {
   }
 
   @Override
+  public ResourceKind kind() {
+    return ResourceKind.IMAGE;
+  }
+
+  @Override
   public Optional<Observed> read(String name) {
     try {
       return Optional.of(observe(clients.images.get(target.project(), name)));

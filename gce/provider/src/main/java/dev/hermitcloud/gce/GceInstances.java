@@ -36,6 +36,11 @@ final class GceInstances implements ResourceDriver<InstanceSpec> {
   }
 
   @Override
+  public ResourceKind kind() {
+    return ResourceKind.INSTANCE;
+  }
+
+  @Override
   public Optional<Observed> read(String name) {
     try {
       return Optional.of(observe(clients.instances.get(target.project(), target.zone(), name)));
@@ -76,13 +81,9 @@ final class GceInstances implements ResourceDriver<InstanceSpec> {
 
   /** Serial port 1 from {@code offset}; the chunk starts later when the instance dropped older output. */
   ConsoleChunk console(String name, long offset) throws Exception {
-    try {
-      SerialPortOutput out = clients.instances.getSerialPortOutput(GetSerialPortOutputInstanceRequest.newBuilder()
-          .setProject(target.project()).setZone(target.zone()).setInstance(name).setPort(1).setStart(offset).build());
-      return new ConsoleChunk(out.getContents(), out.getStart(), out.getNext());
-    } catch (RuntimeException e) {
-      throw GceErrors.translate(e);
-    }
+    SerialPortOutput out = clients.instances.getSerialPortOutput(GetSerialPortOutputInstanceRequest.newBuilder()
+        .setProject(target.project()).setZone(target.zone()).setInstance(name).setPort(1).setStart(offset).build());
+    return new ConsoleChunk(out.getContents(), out.getStart(), out.getNext());
   }
 
   private static Observed observe(Instance instance) {

@@ -5,7 +5,7 @@ import com.google.cloud.compute.v1.DeprecationStatus;
 import com.google.cloud.compute.v1.ListMachineTypesRequest;
 import com.google.cloud.compute.v1.MachineType;
 import dev.hermitcloud.resource.ResolvedMachineType;
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.InvalidSpecException;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.StreamSupport;

@@ -3,15 +3,13 @@ package dev.hermitcloud.gce;
 import dev.hermitcloud.provider.ConsoleReader;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
-import dev.hermitcloud.resource.BlobSpec;
-import dev.hermitcloud.resource.FirewallSpec;
-import dev.hermitcloud.resource.ImageSpec;
-import dev.hermitcloud.resource.InstanceSpec;
+import dev.hermitcloud.resource.DeploymentResources;
+import dev.hermitcloud.resource.ResourceSpec;
 import dev.hermitcloud.resource.ResolvedMachineType;
 import dev.hermitcloud.spec.DeploymentSpec;
 import dev.hermitcloud.spec.MachineType;
-import dev.hermitcloud.validation.Check;
-import java.util.Optional;
+import dev.hermitcloud.internal.validation.Check;
+import java.util.List;
 
 /** A connection to one project and zone: the four drivers, machine types, the console and error translation. */
 final class GceProvider implements Provider {
@@ -37,23 +35,14 @@ final class GceProvider implements Provider {
   }
 
   @Override
-  public Optional<ResourceDriver<BlobSpec>> blobs() {
-    return Optional.of(blobs);
+  public List<ResourceDriver<?>> drivers() {
+    return List.of(blobs, images, firewalls, instances);
   }
 
+  /** The archive in the bucket, the image imported from it, the firewall, the instances. */
   @Override
-  public ResourceDriver<ImageSpec> images() {
-    return images;
-  }
-
-  @Override
-  public Optional<ResourceDriver<FirewallSpec>> firewalls() {
-    return Optional.of(firewalls);
-  }
-
-  @Override
-  public ResourceDriver<InstanceSpec> instances() {
-    return instances;
+  public List<ResourceSpec> resources(DeploymentSpec spec, ResolvedMachineType machineType) {
+    return DeploymentResources.of(spec, machineType).importedFromBlob().withFirewall().build().all();
   }
 
   @Override

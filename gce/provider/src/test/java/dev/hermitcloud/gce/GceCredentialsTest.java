@@ -1,5 +1,6 @@
 package dev.hermitcloud.gce;
 
+import dev.hermitcloud.testkit.FastEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,13 +8,13 @@ import com.google.auth.oauth2.ServiceAccountCredentials;
 import com.google.cloud.NoCredentials;
 import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.Hermit;
-import dev.hermitcloud.engine.DeploymentException;
+import dev.hermitcloud.DeploymentException;
 import dev.hermitcloud.gce.fake.FakeGce;
 import dev.hermitcloud.gce.fake.Fault;
 import dev.hermitcloud.gce.fake.FaultRule;
 import dev.hermitcloud.gce.fake.RouteTemplates;
 import dev.hermitcloud.progress.ProgressEvent;
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.InvalidSpecException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ class GceCredentialsTest {
 
     Throwable failure = catchFailure(echo);
     echo.apply().close();
-    Hermit.destroy("echo").engineOptions(GceFixture.options(events)).on(GceFixture.target(fake).credentialsFile(keyFile));
+    Hermit.destroy("echo").engineOptions(FastEngine.OPTIONS).retry(FastEngine.RETRY).onProgress(events::add).on(GceFixture.target(fake).credentialsFile(keyFile));
 
     assertThat(failure).isInstanceOf(DeploymentException.class);
     StringBuilder everything = new StringBuilder(events.toString()).append(echo.plan().render());

@@ -1,5 +1,6 @@
 package dev.hermitcloud.gce;
 
+import dev.hermitcloud.testkit.FastEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,10 +105,10 @@ class GceFirewallTest extends FakeGceTestBase {
   @Test
   void destroyDeletesEveryMemberAndLeavesOtherDeploymentsFirewallsAlone() {
     deploy().expose(Port.udp(53)).from("10.0.0.0/8").apply().close();
-    Hermit.deploy(echo).to(GceFixture.target(fake)).name("echo-1").engineOptions(GceFixture.options(events))
+    Hermit.deploy(echo).to(GceFixture.target(fake)).name("echo-1").engineOptions(FastEngine.OPTIONS).retry(FastEngine.RETRY).onProgress(events::add)
         .expose(Port.tcp(80)).from("0.0.0.0/0").apply().close();
 
-    Hermit.destroy("echo").engineOptions(GceFixture.options(events)).on(GceFixture.target(fake));
+    Hermit.destroy("echo").engineOptions(FastEngine.OPTIONS).retry(FastEngine.RETRY).onProgress(events::add).on(GceFixture.target(fake));
 
     assertThat(names()).containsExactly("hermit-echo-1");
     assertThat(fake.stats().creations()).containsEntry("firewall/hermit-1-echo", 1);

@@ -1,8 +1,9 @@
 package dev.hermitcloud.gce;
 
+import dev.hermitcloud.testkit.FastEngine;
 import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.Hermit;
-import dev.hermitcloud.engine.EngineOptions;
+import dev.hermitcloud.EngineOptions;
 import dev.hermitcloud.gce.fake.FakeGce;
 import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.provider.Target;
@@ -33,14 +34,6 @@ final class GceFixture {
     return Gce.project(PROJECT).zone(ZONE).bucket(BUCKET).endpoint(fake.endpoint());
   }
 
-  /** Polls and backoffs in milliseconds; every event goes to {@code events}. */
-  static EngineOptions options(List<ProgressEvent> events) {
-    return EngineOptions.builder().listener(events::add).firstPoll(Duration.ofMillis(20)).maxPoll(Duration.ofMillis(200))
-        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(200))
-            .maxAttempts(12).ratePerSecond(0).build())
-        .build();
-  }
-
   /** A unikernel whose module holds {@code moduleBytes} random (incompressible) bytes. */
   static Unikernel unikernel(Path dir, String name, int moduleBytes, long seed) throws IOException {
     Path loader = TestElf.loader(dir, "ldhermit.elf", 512, 1);
@@ -50,7 +43,7 @@ final class GceFixture {
 
   /** {@code echo} on {@code target}: the smallest type with 1 vCPU and 512 MiB, tcp:8000 open to all. */
   static DeploymentDefinition.WithCreate deploy(Unikernel unikernel, Target target, List<ProgressEvent> events) {
-    return Hermit.deploy(unikernel).to(target).engineOptions(options(events)).machineType(MachineType.atLeast(1, 512))
+    return Hermit.deploy(unikernel).to(target).engineOptions(FastEngine.OPTIONS).retry(FastEngine.RETRY).onProgress(events::add).machineType(MachineType.atLeast(1, 512))
         .expose(Port.tcp(8000)).from("0.0.0.0/0");
   }
 }

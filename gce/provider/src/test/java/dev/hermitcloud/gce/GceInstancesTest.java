@@ -13,7 +13,7 @@ import dev.hermitcloud.gce.fake.RouteTemplates;
 import dev.hermitcloud.provider.ConsoleChunk;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.spec.MachineType;
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.InvalidSpecException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.hermitcloud.gce;
 
+import dev.hermitcloud.testkit.FastEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermitcloud.Hermit;
@@ -26,7 +27,7 @@ class GceRequestIdsTest extends FakeGceTestBase {
     GceFixture.deploy(echo, GceFixture.target(fake), events).count(2).apply().close();
     GceFixture.deploy(echo, GceFixture.target(fake), events).count(2).expose(Port.udp(53)).from("10.0.0.0/8").apply().close();
     GceFixture.deploy(GceFixture.unikernel(dir, "echo", 64 * 1024, 2), GceFixture.target(fake), events).apply().close();
-    Hermit.destroy("echo").engineOptions(GceFixture.options(events)).on(GceFixture.target(fake));
+    Hermit.destroy("echo").engineOptions(FastEngine.OPTIONS).retry(FastEngine.RETRY).onProgress(events::add).on(GceFixture.target(fake));
 
     Map<String, Long> requests = fake.stats().requestsByRoute();
     for (String route : MUTATIONS) {

@@ -17,7 +17,7 @@ import dev.hermitcloud.plan.Plan;
 import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.resource.ResourceKind;
 import dev.hermitcloud.unikernel.Unikernel;
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.InvalidSpecException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;

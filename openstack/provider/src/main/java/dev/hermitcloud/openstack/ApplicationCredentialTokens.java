@@ -3,7 +3,7 @@ package dev.hermitcloud.openstack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hermitcloud.provider.CloudException;
+import dev.hermitcloud.CloudException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

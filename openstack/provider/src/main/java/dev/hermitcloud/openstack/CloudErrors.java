@@ -1,6 +1,7 @@
 package dev.hermitcloud.openstack;
 
-import dev.hermitcloud.provider.CloudException;
+import dev.hermitcloud.HermitException;
+import dev.hermitcloud.CloudException;
 import java.time.Duration;
 import java.util.Locale;
 import org.openstack4j.api.exceptions.AuthenticationException;
@@ -31,7 +32,7 @@ final class CloudErrors {
   }
 
   private static Exception translateOnce(Exception error, Clients clients) {
-    if (error instanceof CloudException) {
+    if (error instanceof HermitException) {
       return error;
     }
     if (isUnrenewedRefusal(error, clients)) {

@@ -2,7 +2,7 @@ package dev.hermitcloud.openstack;
 
 import dev.hermitcloud.resource.ResolvedMachineType;
 import dev.hermitcloud.spec.MachineType;
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.InvalidSpecException;
 import java.util.Comparator;
 import java.util.List;
 import org.openstack4j.api.OSClient.OSClientV3;

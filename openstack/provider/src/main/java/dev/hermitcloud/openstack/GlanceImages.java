@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openstack4j.api.Builders;
+import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.model.image.v2.ContainerFormat;
 import org.openstack4j.model.image.v2.DiskFormat;
 import org.openstack4j.model.image.v2.Image;
@@ -21,9 +22,10 @@ import org.openstack4j.openstack.image.v2.domain.GlanceImage;
 
 /**
  * Images in Glance v2: private, container {@code bare}, qcow2 (or raw), marked with the ownership labels
- * and the content hash as image properties. Creating one is two steps, the record then its data (see
- * {@link ImageCompletion}); an image left {@code queued} by a lost response or a stopped run is
- * finished by {@link #resume}.
+ * and the content hash as image properties. Creating one is two calls, the record then its data
+ * ({@link ImageUpload}), both made by {@link #create}; polls then only watch Glance save it
+ * ({@link ImageSaving}). An image left {@code queued} by a lost response or a stopped run gets its data
+ * from {@link #resume}.
  *
  * <p>The image id is the call's request id, the same for every retry of the call: a create retried
  * after a lost response meets 409 and the engine adopts the image, instead of making a second one.
@@ -39,6 +41,11 @@ final class GlanceImages implements ResourceDriver<ImageSpec> {
   GlanceImages(Clients clients, ImageFormat format) {
     this.clients = clients;
     this.format = format;
+  }
+
+  @Override
+  public ResourceKind kind() {
+    return ResourceKind.IMAGE;
   }
 
   @Override
@@ -67,13 +74,21 @@ final class GlanceImages implements ResourceDriver<ImageSpec> {
     image.additionalProperty("description", spec.description());
     image.additionalProperty(CONTENT_KEY, spec.contentFingerprint());
     context.ownership().toLabels().forEach(image::additionalProperty);
-    Image created = clients.os().imagesV2().create(image.build());
-    return new ImageCompletion(clients, created.getId(), spec, format, context);
+    OSClientV3 os = clients.os();
+    Image created = os.imagesV2().create(image.build());
+    ImageUpload.upload(os, created, spec, format, context);
+    return new ImageSaving(clients, created.getId(), spec.name(), format);
   }
 
+  /** Uploads the data of an image still {@code queued}; an image Glance is saving is only waited for. */
   @Override
-  public Optional<Operation> resume(Observed current, ImageSpec spec, CallContext context) {
-    return Optional.of(new ImageCompletion(clients, id(current), spec, format, context));
+  public Optional<Operation> resume(Observed current, ImageSpec spec, CallContext context) throws Exception {
+    OSClientV3 os = clients.os();
+    Image image = os.imagesV2().get(id(current));
+    if (image != null && image.getStatus() == Image.ImageStatus.QUEUED) {
+      ImageUpload.upload(os, image, spec, format, context);
+    }
+    return Optional.of(new ImageSaving(clients, id(current), spec.name(), format));
   }
 
   @Override

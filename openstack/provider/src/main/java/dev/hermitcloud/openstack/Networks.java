@@ -1,6 +1,6 @@
 package dev.hermitcloud.openstack;
 
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.InvalidSpecException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

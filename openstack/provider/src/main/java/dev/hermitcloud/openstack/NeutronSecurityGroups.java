@@ -10,6 +10,8 @@ import dev.hermitcloud.resource.Observed;
 import dev.hermitcloud.resource.Ownership;
 import dev.hermitcloud.resource.ResourceKind;
 import dev.hermitcloud.resource.ResourceState;
+import dev.hermitcloud.CloudException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ import org.openstack4j.model.network.SecurityGroup;
 /**
  * The deployment's Neutron security group, {@code hermit-<deployment>}, with one ingress rule per exposed
  * port range and source, and the ownership marks in its description (groups have no labels). Rules are
- * added and removed in place when the ports change ({@link RuleSync}).
+ * added and removed in place when the ports change ({@link RuleSync}), within the create or update call.
  *
  * <p>A new group is created with a {@value #UNFINISHED} mark, removed once its rules are written, so a
  * group left half-made reads as pending and is finished by {@link #resume}.
@@ -33,6 +35,11 @@ final class NeutronSecurityGroups implements ResourceDriver<FirewallSpec> {
 
   NeutronSecurityGroups(Clients clients) {
     this.clients = clients;
+  }
+
+  @Override
+  public ResourceKind kind() {
+    return ResourceKind.FIREWALL;
   }
 
   @Override
@@ -53,12 +60,12 @@ final class NeutronSecurityGroups implements ResourceDriver<FirewallSpec> {
   public Operation create(FirewallSpec spec, CallContext context) throws Exception {
     SecurityGroup group = clients.os().networking().securitygroup().create(Builders.securityGroup().name(spec.name())
         .description(context.ownership().toDescriptionLine() + " " + UNFINISHED).build());
-    return new RuleSync(clients, group.getId(), spec, context.ownership(), "create");
+    return new RuleSync(clients, group.getId(), spec, context.ownership(), "create").run();
   }
 
   @Override
-  public Optional<Operation> resume(Observed current, FirewallSpec spec, CallContext context) {
-    return Optional.of(new RuleSync(clients, id(current), spec, context.ownership(), "finish"));
+  public Optional<Operation> resume(Observed current, FirewallSpec spec, CallContext context) throws Exception {
+    return Optional.of(new RuleSync(clients, id(current), spec, context.ownership(), "finish").run());
   }
 
   @Override
@@ -67,41 +74,24 @@ final class NeutronSecurityGroups implements ResourceDriver<FirewallSpec> {
   }
 
   @Override
-  public Operation update(Observed current, FirewallSpec spec, CallContext context) {
-    return new RuleSync(clients, id(current), spec, context.ownership(), "update");
+  public Operation update(Observed current, FirewallSpec spec, CallContext context) throws Exception {
+    return new RuleSync(clients, id(current), spec, context.ownership(), "update").run();
   }
 
   @Override
   public Operation delete(Observed current, CallContext context) throws Exception {
     String description = "delete firewall " + current.name();
-    if (deleted(id(current), description)) {
-      return Operation.completed(description);
-    }
-    // Neutron frees the ports of a deleted server a moment after Nova reports it gone
-    return new Operation() {
-      @Override
-      public String description() {
-        return description;
-      }
-
-      @Override
-      public OperationStatus poll() throws Exception {
-        return deleted(id(current), description) ? OperationStatus.done() : OperationStatus.running("in use by a port");
-      }
-    };
-  }
-
-  /** Deletes the group; true if it is gone (already gone included), false if a port still uses it. */
-  private boolean deleted(String id, String description) throws Exception {
-    ActionResponse response = clients.os().networking().securitygroup().delete(id);
-    if (response.isSuccess() || response.getCode() == 404) {
-      return true;
-    }
+    ActionResponse response = clients.os().networking().securitygroup().delete(id(current));
     if (response.getCode() == 409 && String.valueOf(response.getFault()).contains("in use")) {
-      return false;
+      // Neutron frees the ports of a deleted server a moment after Nova reports it gone: the engine
+      // sends the delete again once the port is gone
+      throw new CloudException(409, description + ": still in use by a port Neutron has not released yet",
+          Duration.ofSeconds(1), null);
     }
-    CloudErrors.check(response, description);
-    return true;
+    if (!response.isSuccess() && response.getCode() != 404) {
+      CloudErrors.check(response, description);
+    }
+    return Operation.completed(description);
   }
 
   private static Observed observe(SecurityGroup group) {

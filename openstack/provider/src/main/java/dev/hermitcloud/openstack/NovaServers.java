@@ -1,7 +1,7 @@
 package dev.hermitcloud.openstack;
 
 import dev.hermitcloud.provider.CallContext;
-import dev.hermitcloud.provider.CloudException;
+import dev.hermitcloud.CloudException;
 import dev.hermitcloud.provider.Operation;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.InstanceSpec;
@@ -9,6 +9,7 @@ import dev.hermitcloud.resource.Observed;
 import dev.hermitcloud.resource.Ownership;
 import dev.hermitcloud.resource.ResourceKind;
 import dev.hermitcloud.resource.ResourceState;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +28,8 @@ import org.openstack4j.model.network.SecurityGroup;
 
 /**
  * Nova servers booting the deployment's image, on its flavor and network, in its security group, with the
- * ownership marks as server metadata, and a floating IP when the target asks for one (created once the
- * server is ACTIVE, released before it is deleted). A server still without its floating IP reads as
- * pending and is finished by {@link #resume}.
+ * ownership marks as server metadata. A server's floating IP is a resource of its own
+ * ({@link NeutronFloatingIps}); reading a server reports it as the server's address.
  */
 final class NovaServers implements ResourceDriver<InstanceSpec> {
   private static final Set<Server.Status> PENDING = Set.of(Server.Status.BUILD, Server.Status.REBUILD, Server.Status.REBOOT,
@@ -42,6 +42,11 @@ final class NovaServers implements ResourceDriver<InstanceSpec> {
   NovaServers(Clients clients, FloatingIpPolicy floatingIps) {
     this.clients = clients;
     this.floatingIps = floatingIps;
+  }
+
+  @Override
+  public ResourceKind kind() {
+    return ResourceKind.INSTANCE;
   }
 
   @Override
@@ -75,24 +80,25 @@ final class NovaServers implements ResourceDriver<InstanceSpec> {
       server.addSecurityGroup(securityGroupId(os, spec.firewallName().get(), spec.deployment()));
     }
     Server booted = os.compute().servers().boot(server.build());
-    return new ServerCompletion(clients, floatingIps, booted.getId(), spec);
-  }
-
-  @Override
-  public Optional<Operation> resume(Observed current, InstanceSpec spec, CallContext context) {
-    return Optional.of(new ServerCompletion(clients, floatingIps, id(current), spec));
+    return new ServerCompletion(clients, booted.getId(), spec);
   }
 
   @Override
   public Operation delete(Observed current, CallContext context) throws Exception {
     OSClientV3 os = clients.os();
     String id = id(current);
-    FloatingIps.release(os, id, current.name());
     ActionResponse response = os.compute().servers().delete(id);
     if (response.getCode() == 404) {
       return Operation.completed("delete instance " + current.name());
     }
     CloudErrors.check(response, "delete server " + current.name());
+    // openstack4j reports a delete answered 429 or 503 as a success: make sure Nova took it, else the
+    // engine sends it again
+    Server after = os.compute().servers().get(id);
+    if (after != null && after.getStatus() != Server.Status.DELETED && !"deleting".equals(after.getTaskState())) {
+      throw new CloudException(503, "Nova did not take the delete of server " + current.name() + " (" + id + ")",
+          Duration.ofSeconds(1), null);
+    }
     return new ServerDeletion(clients, id, current.name());
   }
 
@@ -121,9 +127,6 @@ final class NovaServers implements ResourceDriver<InstanceSpec> {
       if (checkFloatingIp && floatingIps.wanted()) {
         // Nova's address list lags behind Neutron: ask Neutron
         floating = FloatingIps.of(os, server.getId()).stream().map(NetFloatingIP::getFloatingIpAddress).findFirst();
-        if (floating.isEmpty()) {
-          observed.state(ResourceState.PENDING).stateMessage("ACTIVE, without its floating IP yet");
-        }
       }
     } else if (status == Server.Status.ERROR) {
       observed.state(ResourceState.FAILED).stateMessage(faultMessage(server));

@@ -2,9 +2,11 @@ package dev.hermitcloud.openstack;
 
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.Target;
-import dev.hermitcloud.validation.Check;
-import dev.hermitcloud.validation.InvalidSpecException;
+import dev.hermitcloud.internal.validation.Check;
+import dev.hermitcloud.InvalidSpecException;
+import dev.hermitcloud.resource.ResourceKind;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -26,6 +28,12 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class OpenStack implements Target {
+  /**
+   * The kind of a server's floating IP, a resource of its own on OpenStack: named after its server, made
+   * once the server is ACTIVE, released before the server goes.
+   */
+  public static final ResourceKind FLOATING_IP = ResourceKind.of("floating-ip", Duration.ofMinutes(5), ResourceKind.INSTANCE);
+
   /** The cloud's entry in clouds.yaml; empty when the OS_* variables describe the cloud. */
   public abstract Optional<String> cloudName();
 

@@ -3,14 +3,15 @@ package dev.hermitcloud.openstack;
 import dev.hermitcloud.provider.ConsoleReader;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
-import dev.hermitcloud.resource.FirewallSpec;
-import dev.hermitcloud.resource.ImageSpec;
+import dev.hermitcloud.resource.DeploymentResources;
 import dev.hermitcloud.resource.InstanceSpec;
+import dev.hermitcloud.resource.ResourceSpec;
 import dev.hermitcloud.resource.ResolvedMachineType;
 import dev.hermitcloud.spec.DeploymentSpec;
 import dev.hermitcloud.spec.MachineType;
-import dev.hermitcloud.validation.InvalidSpecException;
-import java.util.Optional;
+import dev.hermitcloud.InvalidSpecException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.openstack4j.api.types.Facing;
 
@@ -31,13 +32,18 @@ final class OpenStackProvider implements Provider {
   private final GlanceImages images;
   private final NeutronSecurityGroups firewalls;
   private final NovaServers servers;
+  private final NeutronFloatingIps floatingIps;
+  private final boolean wantsFloatingIps;
 
   OpenStackProvider(OpenStack target, CloudConfig config) {
     this.clients = new Clients(TokenSource.of(config), Facing.value(config.endpointInterface()),
         target.region().or(config::region));
     this.images = new GlanceImages(clients, target.imageFormat());
     this.firewalls = new NeutronSecurityGroups(clients);
-    this.servers = new NovaServers(clients, new FloatingIpPolicy(new Networks(), target.network(), target.floatingIpNetwork()));
+    FloatingIpPolicy policy = new FloatingIpPolicy(new Networks(), target.network(), target.floatingIpNetwork());
+    this.servers = new NovaServers(clients, policy);
+    this.floatingIps = new NeutronFloatingIps(clients, servers, policy);
+    this.wantsFloatingIps = policy.wanted();
   }
 
   @Override
@@ -46,18 +52,22 @@ final class OpenStackProvider implements Provider {
   }
 
   @Override
-  public ResourceDriver<ImageSpec> images() {
-    return images;
+  public List<ResourceDriver<?>> drivers() {
+    return List.of(images, firewalls, servers, floatingIps);
   }
 
+  /** The Glance image, the security group, the servers and, when the target asks, a floating IP each. */
   @Override
-  public Optional<ResourceDriver<FirewallSpec>> firewalls() {
-    return Optional.of(firewalls);
-  }
-
-  @Override
-  public ResourceDriver<InstanceSpec> instances() {
-    return servers;
+  public List<ResourceSpec> resources(DeploymentSpec spec, ResolvedMachineType machineType) {
+    DeploymentResources portable = DeploymentResources.of(spec, machineType).withFirewall().build();
+    List<ResourceSpec> all = new ArrayList<>(portable.all());
+    if (wantsFloatingIps) {
+      for (InstanceSpec instance : portable.instances()) {
+        all.add(FloatingIpSpec.builder().instance(instance.name()).deployment(instance.deployment())
+            .network(instance.network()).build());
+      }
+    }
+    return all;
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.hermitcloud.openstack;
 
 import dev.hermitcloud.provider.Operation;
-import dev.hermitcloud.provider.OperationStatus;
+import dev.hermitcloud.CloudException;
 import dev.hermitcloud.resource.FirewallSpec;
 import dev.hermitcloud.resource.Ownership;
 import java.util.HashMap;
@@ -15,11 +15,11 @@ import org.openstack4j.model.network.SecurityGroupRule;
 
 /**
  * Makes a security group's ingress rules those of the spec (missing ones added first, then extra ones
- * removed), then writes the spec's ownership marks into its description. Every poll starts from what
- * Neutron holds, so a poll cut short is simply done again; until the marks are written, the group still
- * reads as unfinished (created) or as the old spec (updated), and the next run carries on.
+ * removed), then writes the spec's ownership marks into its description. It starts from what Neutron
+ * holds, so a sync cut short is simply done again; until the marks are written, the group still reads as
+ * unfinished (created) or as the old spec (updated), and a retry or the next run carries on.
  */
-final class RuleSync implements Operation {
+final class RuleSync {
   private final Clients clients;
   private final String groupId;
   private final FirewallSpec spec;
@@ -34,17 +34,13 @@ final class RuleSync implements Operation {
     this.verb = verb;
   }
 
-  @Override
-  public String description() {
-    return verb + " firewall " + spec.name();
-  }
-
-  @Override
-  public OperationStatus poll() throws Exception {
+  /** Writes what is missing; returns the finished step. */
+  Operation run() throws Exception {
     OSClientV3 os = clients.os();
     SecurityGroup group = os.networking().securitygroup().get(groupId);
     if (group == null) {
-      return OperationStatus.failed("security group " + spec.name() + " (" + groupId + ") was deleted while its rules were written");
+      throw new CloudException(409, "security group " + spec.name() + " (" + groupId
+          + ") was deleted while its rules were written; re-run apply");
     }
     List<? extends SecurityGroupRule> rules = os.networking().securityrule().list(Map.of("security_group_id", groupId));
     Map<IngressRule, String> present = new HashMap<>();
@@ -69,7 +65,7 @@ final class RuleSync implements Operation {
     if (!description.equals(group.getDescription())) {
       os.networking().securitygroup().update(groupId, Builders.securityGroupUpdate().description(description).build());
     }
-    return OperationStatus.done();
+    return Operation.completed(verb + " firewall " + spec.name());
   }
 
   private void add(OSClientV3 os, IngressRule rule) {

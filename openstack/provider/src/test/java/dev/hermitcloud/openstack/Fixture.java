@@ -1,8 +1,9 @@
 package dev.hermitcloud.openstack;
 
+import dev.hermitcloud.testkit.FastEngine;
 import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.Hermit;
-import dev.hermitcloud.engine.EngineOptions;
+import dev.hermitcloud.EngineOptions;
 import dev.hermitcloud.plan.Plan;
 import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.progress.ProgressListener;
@@ -29,13 +30,6 @@ final class Fixture {
     this.dir = dir;
   }
 
-  EngineOptions options() {
-    return EngineOptions.builder().listener(this::record).firstPoll(Duration.ofMillis(20)).maxPoll(Duration.ofMillis(200))
-        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(200))
-            .maxAttempts(12).ratePerSecond(0).build())
-        .build();
-  }
-
   private void record(ProgressEvent event) {
     events.add(event);
     listeners.forEach(l -> l.on(event));
@@ -53,11 +47,11 @@ final class Fixture {
 
   /** A deployment of {@code unikernel} exposing TCP 8000 to everyone. */
   DeploymentDefinition.WithCreate deploy(Target target, Unikernel unikernel) {
-    return Hermit.deploy(unikernel).to(target).engineOptions(options()).machineType(MachineType.atLeast(1, 512))
+    return Hermit.deploy(unikernel).to(target).engineOptions(FastEngine.OPTIONS).retry(FastEngine.RETRY).onProgress(this::record).machineType(MachineType.atLeast(1, 512))
         .expose(Port.tcp(8000)).from("0.0.0.0/0");
   }
 
   Plan destroy(Target target, String name) {
-    return Hermit.destroy(name).engineOptions(options()).on(target);
+    return Hermit.destroy(name).engineOptions(FastEngine.OPTIONS).retry(FastEngine.RETRY).onProgress(this::record).on(target);
   }
 }

@@ -1,11 +1,11 @@
 package dev.hermitcloud.examples.bench;
 
-import dev.hermitcloud.host.HostFiles;
+import dev.hermitcloud.internal.host.HostFiles;
 import dev.hermitcloud.Hermit;
 import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.demo.DemoKernel;
 import dev.hermitcloud.demo.DemoModule;
-import dev.hermitcloud.engine.EngineOptions;
+import dev.hermitcloud.EngineOptions;
 import dev.hermitcloud.gce.Gce;
 import dev.hermitcloud.gce.fake.FakeGce;
 import dev.hermitcloud.progress.ProgressEvent;
@@ -43,8 +43,7 @@ public final class GceBench {
         .latency(Duration.ofMillis(latencyMs)).operationDuration(Duration.ofMillis(operationMs)).start()) {
       Gce target = Gce.project("bench-project").zone("us-central1-c").bucket("bench-bucket").endpoint(fake.endpoint());
       List<ProgressEvent> events = new CopyOnWriteArrayList<>();
-      EngineOptions options = EngineOptions.builder().listener(events::add).build();
-      DeploymentDefinition.WithCreate deploy = Hermit.deploy(unikernel(work, moduleMib)).to(target).engineOptions(options)
+      DeploymentDefinition.WithCreate deploy = Hermit.deploy(unikernel(work, moduleMib)).to(target).onProgress(events::add)
           .machineType(MachineType.named("f1-micro")).count(count).expose(Port.tcp(8000)).from("0.0.0.0/0");
 
       System.out.printf("GCE bench: %d ms per call, %d ms per operation, %d MiB module, %d instance(s)%n",
@@ -68,7 +67,7 @@ public final class GceBench {
 
         fake.stats().reset();
         start = System.nanoTime();
-        Hermit.destroy(deploy.spec().name()).engineOptions(options).on(target);
+        Hermit.destroy(deploy.spec().name()).onProgress(events::add).on(target);
         System.out.printf("destroy             %6d ms wall, %d mutating requests (instances and blob, then firewall"
             + " and image)%n", since(start).toMillis(), fake.stats().mutatingRequests());
       }

@@ -1,6 +1,6 @@
 package dev.hermitcloud.examples.bench;
 
-import dev.hermitcloud.host.HostFiles;
+import dev.hermitcloud.internal.host.HostFiles;
 import dev.hermitcloud.demo.DemoKernel;
 import dev.hermitcloud.demo.DemoModule;
 import dev.hermitcloud.image.DiskImage;

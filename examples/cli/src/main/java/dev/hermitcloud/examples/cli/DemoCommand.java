@@ -1,6 +1,6 @@
 package dev.hermitcloud.examples.cli;
 
-import dev.hermitcloud.host.HostFiles;
+import dev.hermitcloud.internal.host.HostFiles;
 import dev.hermitcloud.Deployment;
 import dev.hermitcloud.Hermit;
 import dev.hermitcloud.demo.DemoKernel;

@@ -1,0 +1,69 @@
+package dev.hermitcloud;
+
+import dev.hermitcloud.resource.ResourceKind;
+import java.time.Duration;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * How apply and destroy run: how many steps at once, how often long-running operations are polled, and
+ * how long each kind of resource may take. Every setting has a default; progress and retries are set on
+ * the definition itself ({@code onProgress}, {@code retry}), never here, so no setting replaces another.
+ *
+ * <pre>{@code
+ * Hermit.deploy(app).to(target)
+ *     .engineOptions(EngineOptions.builder().parallelism(16).putTimeouts(ResourceKind.IMAGE, Duration.ofHours(1)).build())
+ *     .apply();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class EngineOptions {
+  /** How many steps run at once. */
+  @Value.Default
+  public int parallelism() {
+    return 8;
+  }
+
+  /** The first wait between polls of a long-running operation; grows by half each poll. */
+  @Value.Default
+  public Duration firstPoll() {
+    return Duration.ofMillis(100);
+  }
+
+  /** The longest wait between polls. */
+  @Value.Default
+  public Duration maxPoll() {
+    return Duration.ofSeconds(5);
+  }
+
+  /** Deadlines for one step's long-running operation, by kind; a kind not named here gets its default. */
+  public abstract Map<ResourceKind, Duration> timeouts();
+
+  /** The deadline for one step of {@code kind}. */
+  public Duration timeout(ResourceKind kind) {
+    return timeouts().getOrDefault(kind, kind.defaultTimeout());
+  }
+
+  public static EngineOptions defaults() {
+    return ImmutableEngineOptions.builder().build();
+  }
+
+  public static ImmutableEngineOptions.Builder builder() {
+    return ImmutableEngineOptions.builder();
+  }
+
+  @Value.Check
+  protected void check() {
+    if (parallelism() < 1 || parallelism() > 256) {
+      throw new InvalidSpecException("engineOptions.parallelism", parallelism(), "must be from 1 to 256");
+    }
+    if (firstPoll().isNegative() || firstPoll().isZero() || maxPoll().compareTo(firstPoll()) < 0) {
+      throw new InvalidSpecException("engineOptions.firstPoll", firstPoll(), "must be positive and at most maxPoll " + maxPoll());
+    }
+    timeouts().forEach((kind, timeout) -> {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new InvalidSpecException("engineOptions.timeouts[" + kind.label() + "]", timeout, "must be positive");
+      }
+    });
+  }
+}

@@ -1,2 +1,0 @@
-/** Probes that tell whether the app in a unikernel really answers. */
-package dev.hermitcloud.health;

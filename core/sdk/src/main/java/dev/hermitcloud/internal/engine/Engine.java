@@ -1,0 +1,148 @@
+package dev.hermitcloud.internal.engine;
+
+import dev.hermitcloud.EngineOptions;
+import dev.hermitcloud.OperationFailedException;
+import dev.hermitcloud.image.DiskImage;
+import dev.hermitcloud.plan.Action;
+import dev.hermitcloud.plan.Change;
+import dev.hermitcloud.plan.Plan;
+import dev.hermitcloud.progress.ProgressEvent;
+import dev.hermitcloud.progress.ProgressListener;
+import dev.hermitcloud.provider.Provider;
+import dev.hermitcloud.provider.ResourceDriver;
+import dev.hermitcloud.resource.Observed;
+import dev.hermitcloud.resource.ResolvedMachineType;
+import dev.hermitcloud.resource.ResourceKind;
+import dev.hermitcloud.resource.ResourceSpec;
+import dev.hermitcloud.retry.RetryPolicy;
+import dev.hermitcloud.spec.DeploymentSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plans, applies and destroys deployments on a connected {@link Provider}. The cloud is the only state:
+ * resources are found by their deterministic names and ownership marks, so any run, even one killed
+ * half-way, is completed by the next. Not API: reached through {@code Hermit.deploy} and
+ * {@code Hermit.destroy}.
+ */
+public final class Engine {
+  private final EngineOptions options;
+  private final ProgressListener listener;
+  private final RetryPolicy retry;
+  private final EngineRuntime runtime;
+
+  /** An engine configured as {@code settings} are now (later changes to them do not reach it). */
+  public Engine(EngineSettings settings) {
+    this.options = settings.options();
+    this.listener = settings.listener();
+    this.retry = settings.retry();
+    this.runtime = settings.runtime();
+  }
+
+  /** The runtime (clock) this engine runs on, for the deployment it returns. */
+  public EngineRuntime runtime() {
+    return runtime;
+  }
+
+  /** What {@link #apply} would do now. Makes read calls only. */
+  public Plan plan(DeploymentSpec spec, Provider provider) throws Exception {
+    try (Session session = session(provider, spec.target().describe())) {
+      return toPlan(spec, planChanges(spec, session));
+    }
+  }
+
+  /** Converges the cloud to {@code spec}, then waits for the health check if there is one. */
+  public Applied apply(DeploymentSpec spec, Provider provider) throws Exception {
+    Instant start = runtime.time().now();
+    try (Session session = session(provider, spec.target().describe())) {
+      List<PlannedChange> changes = planChanges(spec, session);
+      Plan plan = toPlan(spec, changes);
+      listener.on(new ProgressEvent.PlanComputed(plan));
+      Executor executor = new Executor(session);
+      executor.run(StepGraph.of(changes));
+      executor.throwIfFailed(spec.name(), "apply");
+
+      List<Observed> instances = readInstances(session, changes);
+      if (spec.health().isPresent()) {
+        new HealthWaiter(session).await(spec.name(), spec.health().get(), spec.healthTimeout(), instances);
+      }
+      listener.on(new ProgressEvent.Finished(spec.name(), "apply", Duration.between(start, runtime.time().now())));
+      return new Applied(plan, instances);
+    }
+  }
+
+  /** What {@link #destroy} would delete now: every resource carrying the deployment's marks. */
+  public Plan planDestroy(String deployment, String target, Provider provider) throws Exception {
+    try (Session session = session(provider, target)) {
+      return toPlan(deployment, target, destroyChanges(deployment, session));
+    }
+  }
+
+  /**
+   * Deletes every resource the deployment owns, and nothing else, each after everything that may use it
+   * (the instances and the blob first, then the firewall and image they referenced).
+   */
+  public Plan destroy(String deployment, String target, Provider provider) throws Exception {
+    Instant start = runtime.time().now();
+    try (Session session = session(provider, target)) {
+      List<PlannedChange> changes = destroyChanges(deployment, session);
+      Plan plan = toPlan(deployment, target, changes);
+      listener.on(new ProgressEvent.PlanComputed(plan));
+      Executor executor = new Executor(session);
+      executor.run(StepGraph.of(changes));
+      executor.throwIfFailed(deployment, "destroy");
+      listener.on(new ProgressEvent.Finished(deployment, "destroy", Duration.between(start, runtime.time().now())));
+      return plan;
+    }
+  }
+
+  private Session session(Provider provider, String target) {
+    return new Session(provider, target, options, listener, retry, runtime);
+  }
+
+  private List<PlannedChange> planChanges(DeploymentSpec spec, Session session) throws Exception {
+    Provider provider = session.provider();
+    provider.validate(spec);
+    // the files must fit on the disk: checked here, with the provider's rules, before any cloud call
+    DiskImage.requireFits("deployment.diskGib", spec.unikernel(), spec.diskGib());
+    ResolvedMachineType machineType = session.call("resolve machine type " + spec.machineType(),
+        () -> provider.resolve(spec.machineType(), spec.diskGib()));
+    return new Planner(session).plan(spec.name(), provider.resources(spec, machineType));
+  }
+
+  private List<PlannedChange> destroyChanges(String deployment, Session session) throws Exception {
+    List<PlannedChange> changes = new ArrayList<>();
+    for (ResourceDriver<ResourceSpec> driver : session.kinds().all()) {
+      List<Observed> owned = session.retried("list " + driver.kind().label() + "s of " + deployment,
+          () -> driver.listOwned(deployment));
+      owned.stream().filter(o -> o.ownedBy(deployment)).forEach(o ->
+          changes.add(new PlannedChange(Change.of(Action.DELETE, driver.kind(), o.name(), "destroy"), Optional.empty(), Optional.of(o))));
+    }
+    return changes;
+  }
+
+  private static List<Observed> readInstances(Session session, List<PlannedChange> changes) throws Exception {
+    ResourceDriver<ResourceSpec> instances = session.kinds().require(ResourceKind.INSTANCE);
+    List<Session.Task<Observed>> reads = new ArrayList<>();
+    for (PlannedChange change : changes) {
+      if (change.change().kind().equals(ResourceKind.INSTANCE) && change.desired().isPresent()) {
+        String name = change.change().name();
+        reads.add(() -> session.retried("read instance " + name, () -> instances.read(name))
+            .orElseThrow(() -> new OperationFailedException("instance '" + name + "' vanished after it was created")));
+      }
+    }
+    return session.parallel(reads);
+  }
+
+  private static Plan toPlan(DeploymentSpec spec, List<PlannedChange> changes) {
+    return toPlan(spec.name(), spec.target().describe(), changes);
+  }
+
+  private static Plan toPlan(String deployment, String target, List<PlannedChange> changes) {
+    return Plan.builder().deployment(deployment).target(target)
+        .changes(changes.stream().map(PlannedChange::change).toList()).build();
+  }
+}

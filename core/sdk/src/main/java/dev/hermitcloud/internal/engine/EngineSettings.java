@@ -1,0 +1,49 @@
+package dev.hermitcloud.internal.engine;
+
+import dev.hermitcloud.EngineOptions;
+import dev.hermitcloud.progress.ProgressListener;
+import dev.hermitcloud.retry.RetryPolicy;
+import dev.hermitcloud.internal.validation.Check;
+
+/**
+ * Everything one engine run is configured with, gathered by a definition's setters: each setter sets one
+ * part, so none of them undoes another. Not API.
+ */
+public final class EngineSettings {
+  private EngineOptions options = EngineOptions.defaults();
+  private ProgressListener listener = ProgressListener.none();
+  private RetryPolicy retry = RetryPolicy.defaults();
+  private EngineRuntime runtime = EngineRuntime.system();
+
+  public void options(EngineOptions options) {
+    this.options = Check.required("engineOptions", options);
+  }
+
+  public void listener(ProgressListener listener) {
+    this.listener = Check.required("listener", listener);
+  }
+
+  public void retry(RetryPolicy retry) {
+    this.retry = Check.required("retry", retry);
+  }
+
+  public void runtime(EngineRuntime runtime) {
+    this.runtime = Check.required("runtime", runtime);
+  }
+
+  public EngineOptions options() {
+    return options;
+  }
+
+  public ProgressListener listener() {
+    return listener;
+  }
+
+  public RetryPolicy retry() {
+    return retry;
+  }
+
+  public EngineRuntime runtime() {
+    return runtime;
+  }
+}

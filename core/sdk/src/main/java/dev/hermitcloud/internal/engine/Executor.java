@@ -1,0 +1,111 @@
+package dev.hermitcloud.internal.engine;
+
+import dev.hermitcloud.DeploymentException;
+import dev.hermitcloud.OperationFailedException;
+import dev.hermitcloud.ResourceConflictException;
+import dev.hermitcloud.StepFailure;
+import dev.hermitcloud.internal.retry.Faults;
+import dev.hermitcloud.plan.Action;
+import dev.hermitcloud.plan.Change;
+import dev.hermitcloud.progress.ProgressEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Runs a {@link StepGraph}: every step as soon as the steps it waits for have succeeded, up to the
+ * session's parallelism. A failed step is reported and the steps that wait for it are skipped; steps
+ * that do not depend on it still run, so a run does as much as it safely can and the next one
+ * continues from there.
+ */
+final class Executor {
+  private final Session session;
+  private final StepRunner runner;
+  private final List<Change> completed = Collections.synchronizedList(new ArrayList<>());
+  private final List<StepFailure> failures = Collections.synchronizedList(new ArrayList<>());
+
+  Executor(Session session) {
+    this.session = session;
+    this.runner = new StepRunner(session);
+  }
+
+  /** Runs every step that can run; returns whether all succeeded. */
+  boolean run(List<StepGraph.Step> steps) throws InterruptedException {
+    Map<StepGraph.Step, CompletableFuture<Boolean>> futures = new IdentityHashMap<>();
+    for (StepGraph.Step step : steps) {
+      future(step, futures);
+    }
+    try {
+      CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("steps report their own failures", e.getCause());
+    }
+    return failures.isEmpty();
+  }
+
+  private CompletableFuture<Boolean> future(StepGraph.Step step, Map<StepGraph.Step, CompletableFuture<Boolean>> futures) {
+    CompletableFuture<Boolean> existing = futures.get(step);
+    if (existing != null) {
+      return existing;
+    }
+    List<CompletableFuture<Boolean>> before = step.after().stream().map(s -> future(s, futures)).toList();
+    CompletableFuture<Boolean> future = CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
+        .thenApplyAsync(ignored -> before.stream().allMatch(CompletableFuture::join) && run(step), session.executor());
+    futures.put(step, future);
+    return future;
+  }
+
+  /** Runs one step; false if it failed (the failure is recorded and reported). */
+  private boolean run(StepGraph.Step step) {
+    PlannedChange planned = step.change();
+    Change change = planned.change();
+    boolean visible = change.action() != Action.KEEP;
+    // a replacement is reported once: started with its first step, finished with its last
+    boolean starts = step.phase() == StepGraph.Phase.DELETE || change.action() != Action.REPLACE;
+    boolean finishes = step.phase() == StepGraph.Phase.READY || change.action() == Action.DELETE;
+    Instant start = session.runtime().time().now();
+    if (visible && starts) {
+      session.listener().on(new ProgressEvent.StepStarted(change));
+    }
+    try {
+      if (step.phase() == StepGraph.Phase.DELETE) {
+        runner.delete(planned.current().orElseThrow());
+      } else {
+        switch (change.action()) {
+          case CREATE, REPLACE -> runner.create(planned.desired().orElseThrow());
+          case UPDATE -> runner.update(planned.current().orElseThrow(), planned.desired().orElseThrow());
+          case KEEP -> runner.finish(planned.current().orElseThrow(), planned.desired().orElseThrow());
+          case DELETE -> throw new IllegalStateException("a delete has no ready step");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CompletionException(e);
+    } catch (Exception e) {
+      String message = e instanceof ResourceConflictException || e instanceof OperationFailedException
+          ? e.getMessage() : Faults.describe(e);
+      failures.add(new StepFailure(change, message, e));
+      session.listener().on(new ProgressEvent.StepFailed(change, message));
+      return false;
+    }
+    if (visible && finishes) {
+      completed.add(change);
+      session.listener().on(new ProgressEvent.StepFinished(change,
+          Duration.between(start, session.runtime().time().now())));
+    }
+    return true;
+  }
+
+  /** Throws if any step failed. */
+  void throwIfFailed(String deployment, String what) {
+    if (!failures.isEmpty()) {
+      throw new DeploymentException(deployment, what, List.copyOf(failures), List.copyOf(completed));
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.hermitcloud.internal.engine;
+
+import dev.hermitcloud.DeploymentException;
+import dev.hermitcloud.StepFailure;
+import dev.hermitcloud.internal.health.ProbeResult;
+import dev.hermitcloud.plan.Action;
+import dev.hermitcloud.plan.Change;
+import dev.hermitcloud.progress.ProgressEvent;
+import dev.hermitcloud.resource.Observed;
+import dev.hermitcloud.resource.ResourceKind;
+import dev.hermitcloud.spec.Health;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Probes every instance until its app answers, or reports which did not within the deadline. */
+final class HealthWaiter {
+  private final Session session;
+
+  HealthWaiter(Session session) {
+    this.session = session;
+  }
+
+  void await(String deployment, Health health, Duration timeout, List<Observed> instances) throws Exception {
+    List<Session.Task<StepFailure>> tasks = new ArrayList<>();
+    for (Observed instance : instances) {
+      tasks.add(() -> awaitOne(instance, health, timeout));
+    }
+    List<StepFailure> failures = session.parallel(tasks).stream().filter(f -> f != null).toList();
+    if (!failures.isEmpty()) {
+      throw new DeploymentException(deployment, "health check", failures, List.of());
+    }
+  }
+
+  private StepFailure awaitOne(Observed instance, Health health, Duration timeout) throws InterruptedException {
+    var time = session.runtime().time();
+    Change change = Change.of(Action.KEEP, ResourceKind.INSTANCE, instance.name(), "health " + health);
+    String address = instance.attribute(Observed.ADDRESS).orElse(null);
+    if (address == null) {
+      return new StepFailure(change, "has no address to probe " + health + " on", null);
+    }
+    Instant deadline = time.now().plus(timeout);
+    Duration interval = Duration.ofMillis(250);
+    ProbeResult last;
+    for (int attempt = 1; ; attempt++) {
+      last = session.runtime().healthProbe().probe(address, health);
+      session.listener().on(new ProgressEvent.HealthCheckAttempt(instance.name(), address, attempt, last.healthy(), last.detail()));
+      if (last.healthy()) {
+        return null;
+      }
+      if (time.now().plus(interval).isAfter(deadline)) {
+        return new StepFailure(change, "did not pass " + health + " within " + timeout.toSeconds() + " s; last: "
+            + last.detail() + ". Read the serial log (deployment.serialLog().read()) to see what the app printed", null);
+      }
+      time.sleep(interval);
+      interval = Duration.ofMillis(Math.min(interval.toMillis() * 2, 5000));
+    }
+  }
+}
