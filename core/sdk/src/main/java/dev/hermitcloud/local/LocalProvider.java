@@ -9,6 +9,9 @@ import dev.hermitcloud.resource.ResourceSpec;
 import dev.hermitcloud.spec.DeploymentSpec;
 import dev.hermitcloud.spec.MachineType;
 import dev.hermitcloud.InvalidSpecException;
+import dev.hermitcloud.HostException;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -48,6 +51,21 @@ final class LocalProvider implements Provider {
   @Override
   public ConsoleReader console() {
     return instances::console;
+  }
+
+  /**
+   * Every I/O failure here is this machine's (a state directory that is a file, a full disk, QEMU refusing
+   * to start): retrying cannot fix it, so it is a {@link HostException}, not a fault to retry.
+   */
+  @Override
+  public Exception translate(Exception error) {
+    if (error instanceof IOException io) {
+      String message = io instanceof FileSystemException fs && fs.getFile() != null
+          ? fs.getFile() + ": " + (fs.getReason() == null ? io.getClass().getSimpleName() : fs.getReason())
+          : String.valueOf(io.getMessage());
+      return new HostException("local: " + message, io);
+    }
+    return error;
   }
 
   @Override

@@ -115,4 +115,15 @@ class LocalTargetTest {
         .hasMessageContaining("qemu-system-x86");
     assertThat(Files.exists(dir.resolve("state"))).isFalse();
   }
+
+  @Test
+  void aStateDirThatIsAFileFailsAtOnceNamingThePathWithoutRetries() throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+    java.util.List<dev.hermitcloud.progress.ProgressEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    assertThatThrownBy(() -> Hermit.deploy(demo("x")).to(local().stateDir(file)).onProgress(events::add).apply())
+        .isInstanceOf(dev.hermitcloud.DeploymentException.class)
+        .hasMessageContaining(file.toString());
+
+    assertThat(events).noneMatch(e -> e instanceof dev.hermitcloud.progress.ProgressEvent.RetryScheduled);
+  }
 }

@@ -56,6 +56,8 @@ public final class InMemoryProvider implements Provider {
   /** A change in progress: it completes after a number of observations, as a cloud finishes work on its own. */
   private record Transition(AtomicInteger left, ResourceState whenDone, boolean remove, boolean fails) {}
 
+  private final List<ResourceKind> attachedKinds = new CopyOnWriteArrayList<>();
+
   public InMemoryProvider(boolean blobs, boolean firewalls) {
     this.blobs = blobs;
     this.firewalls = firewalls;
@@ -64,6 +66,16 @@ public final class InMemoryProvider implements Provider {
   /** A cloud shaped like GCE: blobs, images, firewalls, instances. */
   public static InMemoryProvider likeGce() {
     return new InMemoryProvider(true, true);
+  }
+
+  /**
+   * Adds a kind of the test's own, as a provider would add one (a floating IP): one resource of it per
+   * instance, named after the instance, attached to it. The engine must order it with nothing but what
+   * the kind and the spec declare.
+   */
+  public InMemoryProvider withAttachedKind(ResourceKind kind) {
+    attachedKinds.add(kind);
+    return this;
   }
 
   /** A target that connects to this provider (closing the connection leaves the state). */
@@ -166,6 +178,7 @@ public final class InMemoryProvider implements Provider {
       drivers.add(new Driver<>(ResourceKind.FIREWALL));
     }
     drivers.add(new Driver<>(ResourceKind.INSTANCE));
+    attachedKinds.forEach(kind -> drivers.add(new Driver<>(kind)));
     return drivers;
   }
 
@@ -178,7 +191,12 @@ public final class InMemoryProvider implements Provider {
     if (firewalls) {
       resources.withFirewall();
     }
-    return resources.build().all();
+    DeploymentResources built = resources.build();
+    List<ResourceSpec> all = new ArrayList<>(built.all());
+    for (ResourceKind kind : attachedKinds) {
+      built.instances().forEach(instance -> all.add(AttachedSpec.to(kind, instance)));
+    }
+    return all;
   }
 
   @Override

@@ -86,6 +86,22 @@ public abstract class ProviderContractTest {
   }
 
   @Test
+  void pollsOnlyReadThroughoutDeployUpdateReplaceAndDestroy() throws IOException {
+    PollWatch watch = new PollWatch(target(), () -> fake().mutatingRequests());
+    EngineOptions oneAtATime = EngineOptions.builder().from(FastEngine.OPTIONS).parallelism(1).build();
+    Unikernel first = unikernel("echo", 1);
+    Hermit.deploy(first).to(watch).engineOptions(oneAtATime).retry(FastEngine.RETRY).machineType(machineType())
+        .expose(Port.tcp(8000)).from("0.0.0.0/0").apply().close();
+    Hermit.deploy(unikernel("echo", 2)).to(watch).engineOptions(oneAtATime).retry(FastEngine.RETRY)
+        .machineType(machineType()).expose(Port.tcp(8000), Port.udp(5000)).from("10.0.0.0/8").apply().close();
+    Hermit.destroy("echo").engineOptions(oneAtATime).retry(FastEngine.RETRY).on(watch);
+
+    assertThat(watch.polls()).isPositive();
+    assertThat(watch.writingPolls()).isEmpty();
+    assertThat(fake().resourceCount()).isZero();
+  }
+
+  @Test
   void portChangeUpdatesTheFirewallAndKeepsTheInstance() throws IOException {
     Unikernel echo = unikernel("echo", 1);
     deploy(echo).apply().close();
