@@ -77,8 +77,8 @@ public final class FaultRule {
 
   /** Fires on each matching request with probability {@code p}, from the plan's seeded random. */
   public synchronized FaultRule probability(double p) {
-    if (p <= 0 || p > 1) {
-      throw new IllegalArgumentException("probability must be in (0, 1]: " + p);
+    if (p < 0 || p > 1) {
+      throw new IllegalArgumentException("probability must be in [0, 1]: " + p);
     }
     this.probability = p;
     return this;

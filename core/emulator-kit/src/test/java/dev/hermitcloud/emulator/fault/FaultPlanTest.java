@@ -97,7 +97,7 @@ class FaultPlanTest {
   void aRuleWithoutAFaultOrWithNonsenseIsRefused() {
     FaultPlan plan = new FaultPlan(0);
     assertThatThrownBy(() -> plan.add(FaultRule.any())).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> FaultRule.any().probability(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FaultRule.any().probability(1.5)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FaultRule.any().times(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Fault.httpError(200)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Fault.connectionReset().retryAfter(1)).isInstanceOf(IllegalStateException.class);
