@@ -1,57 +1,19 @@
 package dev.hermitcloud.openstack.fake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
-/** The fake's single JSON mapper and the few node constructors every API uses. */
-final class Json {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+/** Typed fields of a request body, refused the way the services' JSON schemas refuse them. */
+final class Fields {
+  private Fields() {}
 
-  private Json() {}
-
-  static ObjectNode object() {
-    return MAPPER.createObjectNode();
-  }
-
-  static ArrayNode array() {
-    return MAPPER.createArrayNode();
-  }
-
-  /** Parses a request body; malformed JSON is the client's fault, so it becomes a 400. */
-  static JsonNode parse(byte[] body) {
-    if (body.length == 0) {
-      throw ApiException.badRequest("Malformed request body: empty body");
-    }
-    try {
-      return MAPPER.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("Malformed request body: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static byte[] bytes(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsBytes(node);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A text field or null, rejecting any other JSON type the way the services' schemas do. */
+  /** A text field or null, rejecting any other JSON type. */
   static String text(JsonNode parent, String field) {
     JsonNode node = parent.get(field);
     if (node == null || node.isNull()) {
       return null;
     }
     if (!node.isTextual()) {
-      throw ApiException.badRequest(
+      throw OpenStackErrors.badRequest(
           "Invalid input for field/attribute " + field + ". Value: " + node + ". "
               + node + " is not of type 'string'");
     }
@@ -70,8 +32,18 @@ final class Json {
     if (node.isTextual() && node.asText().matches("-?[0-9]{1,9}")) {
       return Integer.parseInt(node.asText());
     }
-    throw ApiException.badRequest(
+    throw OpenStackErrors.badRequest(
         "Invalid input for field/attribute " + field + ". Value: " + node + ". "
             + node + " is not of type 'integer'");
+  }
+
+  /** The JSON object under a required wrapper key, e.g. {@code server} in {@code {"server":{...}}}. */
+  static JsonNode wrapped(JsonNode body, String key) {
+    JsonNode inner = body.get(key);
+    if (inner == null || !inner.isObject()) {
+      throw OpenStackErrors.badRequest(
+          "Invalid input for field/attribute " + key + ". '" + key + "' is a required property");
+    }
+    return inner;
   }
 }

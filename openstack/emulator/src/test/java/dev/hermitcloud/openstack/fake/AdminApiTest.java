@@ -24,7 +24,7 @@ class AdminApiTest {
       assertThat(stats.path("requests").path("POST /network/v2.0/security-groups").asInt())
           .isEqualTo(1);
       assertThat(stats.path("requests").path("POST /v3/auth/tokens").asInt()).isEqualTo(1);
-      assertThat(stats.path("mutating").asInt()).isEqualTo(1);
+      assertThat(stats.path("mutatingRequests").asInt()).isEqualTo(1);
       assertThat(stats.path("creations").path("security_group/seen").asInt()).isEqualTo(1);
       assertThat(stats.path("resources").path("security_groups")).extracting(g -> g.path("name")
           .asText()).contains("default", "seen");
@@ -37,7 +37,8 @@ class AdminApiTest {
   void faultsArmedOverHttpApplyAndResetZeroesCounters() throws Exception {
     try (FakeOpenStack cloud = FakeOpenStack.start()) {
       String token = OpenStackClients.password(cloud).getToken().getId();
-      String rule = "{\"match\":\"GET /compute/v2.1/flavors\",\"status\":429,\"retryAfter\":4}";
+      String rule = "{\"rules\":[{\"method\":\"GET\",\"path\":\"/compute/v2.1/flavors\","
+          + "\"fault\":{\"kind\":\"HTTP_ERROR\",\"status\":429,\"retryAfterSeconds\":4}}]}";
       assertThat(RawHttp.send("POST", cloud.baseUrl() + "/_fake/faults", null, rule).statusCode())
           .isEqualTo(200);
       var limited = RawHttp.send("GET", cloud.baseUrl() + "/compute/v2.1/flavors", token, null);

@@ -1,6 +1,7 @@
 package dev.hermitcloud.openstack.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermitcloud.emulator.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
