@@ -17,8 +17,8 @@ import java.util.Map;
  * OpenStack adds:
  *
  * <ul>
- *   <li>in {@code GET /_fake/stats}: {@code resources} (every resource's JSON by kind) and the app
- *       stand-in's {@code app_endpoints};
+ *   <li>in {@code GET /_fake/stats}: {@code resources} (every resource's JSON by kind), the app
+ *       stand-in's {@code app_endpoints}, and {@code mutating} (= {@code mutatingRequests});
  *   <li>in the {@code POST /_fake/faults} document, cloud-side failures: {@code {"expireTokens":
  *       true}}, {@code {"failNextServer": "message"}} (or {@code true} for no valid host), {@code
  *       {"killNextUpload": true}}; a reset disarms them too;
@@ -33,6 +33,8 @@ final class OpenStackAdmin {
     CloudFailures failures = cloud.failures();
     return new AdminApi(stats, cloud.faults(), new FaultJson(Map.of()))
         .statsExtra(json -> {
+          // the name this fake's stats had before the kit's mutatingRequests; tools still read it
+          json.put("mutating", stats.mutatingRequests());
           resources(cloud, json.putObject("resources"));
           ArrayNode endpoints = json.putArray("app_endpoints");
           cloud.appEndpoints().forEach(endpoints::add);

@@ -24,7 +24,7 @@ class AdminApiTest {
       assertThat(stats.path("requests").path("POST /network/v2.0/security-groups").asInt())
           .isEqualTo(1);
       assertThat(stats.path("requests").path("POST /v3/auth/tokens").asInt()).isEqualTo(1);
-      assertThat(stats.path("mutatingRequests").asInt()).isEqualTo(1);
+      assertThat(stats.path("mutating").asInt()).isEqualTo(1);
       assertThat(stats.path("creations").path("security_group/seen").asInt()).isEqualTo(1);
       assertThat(stats.path("resources").path("security_groups")).extracting(g -> g.path("name")
           .asText()).contains("default", "seen");
