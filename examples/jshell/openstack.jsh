@@ -15,7 +15,7 @@ import java.time.Duration
 
 var cloud = dev.hermitcloud.openstack.fake.FakeOpenStack.builder().appStandIn(true).
     buildTime(Duration.ofMillis(500)).saveTime(Duration.ofMillis(200)).deleteTime(Duration.ofMillis(200)).start()
-var target = dev.hermitcloud.examples.fake.InProcessFakeOpenStack.target(cloud).floatingIpFrom("public")
+var target = dev.hermitcloud.examples.fake.SharedFakeOpenStack.target(cloud).floatingIpFrom("public")
 
 var work = Files.createTempDirectory("hermit-jshell")
 var echo = Unikernel.named("echo").

@@ -4,8 +4,9 @@ import dev.hermitcloud.Deployment;
 import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.Hermit;
 import dev.hermitcloud.examples.cli.BootFileSpec;
-import dev.hermitcloud.examples.cli.OpenStackTargetOptions;
 import dev.hermitcloud.examples.cli.MachineTypeOption;
+import dev.hermitcloud.examples.cli.OpenStackTargetOptions;
+import dev.hermitcloud.examples.fake.FakeEndpoint;
 import dev.hermitcloud.openstack.OpenStack;
 import dev.hermitcloud.progress.Progress;
 import dev.hermitcloud.spec.Health;
@@ -18,12 +19,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The HermitCore tutorial's echo server, on OpenStack in one fluent call: build the disk image, upload it
@@ -57,7 +58,7 @@ public final class EchoServerOnOpenStack implements Callable<Integer> {
   @Option(names = "--machine-type", defaultValue = "1:512", description = "A flavor name, or CPUS:MIB for the smallest fit (default: ${DEFAULT-VALUE}).")
   String machineType;
 
-  @Option(names = "--fake", description = "Run against a fake OpenStack started in this process.")
+  @Option(names = "--fake", description = "Run against a fake OpenStack: 'hermit fake-openstack' on its default port if it runs, else one in this process.")
   boolean fake;
 
   @Option(names = "--destroy", description = "Destroy the deployment before exiting (always done with --fake).")
@@ -70,7 +71,7 @@ public final class EchoServerOnOpenStack implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     boolean tutorialApp = loader != null && module != null;
-    DeploymentDefinition.WithCreate definition = Hermit.deploy(tutorialApp ? tutorial() : demo()).to(openstack.build(spec, fake))
+    DeploymentDefinition.WithCreate definition = Hermit.deploy(tutorialApp ? tutorial() : demo()).to(openstack.build(spec, fake ? FakeEndpoint.AUTO : null))
         .machineType(MachineTypeOption.parse(machineType))
         .expose(Port.tcp(8000)).from("0.0.0.0/0")
         .onProgress(Progress.console());

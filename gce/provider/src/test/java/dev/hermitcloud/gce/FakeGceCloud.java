@@ -1,8 +1,9 @@
 package dev.hermitcloud.gce;
 
-import dev.hermitcloud.gce.fake.Fault;
-import dev.hermitcloud.gce.fake.FaultRule;
+import dev.hermitcloud.emulator.fault.Fault;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import dev.hermitcloud.gce.fake.FakeGce;
+import dev.hermitcloud.gce.fake.GceFaults;
 import dev.hermitcloud.testkit.FakeCloud;
 import java.util.Map;
 
@@ -34,14 +35,14 @@ final class FakeGceCloud implements FakeCloud {
   @Override
   public void randomFaults(long seed, double rate) {
     fake.faults().seed(seed);
-    for (Fault fault : new Fault[] {Fault.rateLimited(0), Fault.backendError(), Fault.connectionReset(), Fault.responseLost()}) {
-      fake.faults().add(FaultRule.onAny().withProbability(rate / 4).inject(fault));
+    for (Fault fault : new Fault[] {GceFaults.rateLimited(0), GceFaults.backendError(), Fault.connectionReset(), Fault.responseLost()}) {
+      fake.faults().add(FaultRule.any().probability(rate / 4).always().inject(fault));
     }
   }
 
   @Override
   public void refuseMutationsAfter(int k) {
-    fake.faults().add(FaultRule.onMutating().skipFirst(k).always().inject(Fault.permissionDenied()));
+    fake.faults().add(FaultRule.mutating().skipFirst(k).always().inject(GceFaults.permissionDenied()));
   }
 
   @Override

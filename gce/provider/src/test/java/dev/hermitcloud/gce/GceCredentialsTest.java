@@ -8,10 +8,10 @@ import com.google.auth.oauth2.ServiceAccountCredentials;
 import com.google.cloud.NoCredentials;
 import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.Hermit;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import dev.hermitcloud.DeploymentException;
 import dev.hermitcloud.gce.fake.FakeGce;
-import dev.hermitcloud.gce.fake.Fault;
-import dev.hermitcloud.gce.fake.FaultRule;
+import dev.hermitcloud.gce.fake.GceFaults;
 import dev.hermitcloud.gce.fake.RouteTemplates;
 import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.InvalidSpecException;
@@ -82,7 +82,7 @@ class GceCredentialsTest {
   @Test
   void deployingFailingAndDestroyingNeverMentionTheKey() {
     DeploymentDefinition.WithCreate echo = deploy();
-    fake.faults().add(FaultRule.on("POST", RouteTemplates.INSTANCES).inject(Fault.permissionDenied()));
+    fake.faults().add(FaultRule.on("POST", RouteTemplates.INSTANCES).inject(GceFaults.permissionDenied()));
 
     Throwable failure = catchFailure(echo);
     echo.apply().close();

@@ -10,11 +10,12 @@ import com.google.cloud.compute.v1.InsertFirewallRequest;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.Storage;
 import dev.hermitcloud.DeploymentDefinition;
+import dev.hermitcloud.emulator.fault.Fault;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import dev.hermitcloud.DeploymentException;
 import dev.hermitcloud.gce.fake.FakeGce;
 import dev.hermitcloud.gce.fake.FakeGceClients;
-import dev.hermitcloud.gce.fake.Fault;
-import dev.hermitcloud.gce.fake.FaultRule;
+import dev.hermitcloud.gce.fake.GceFaults;
 import dev.hermitcloud.gce.fake.OperationError;
 import dev.hermitcloud.gce.fake.RouteTemplates;
 import dev.hermitcloud.plan.Action;
@@ -55,7 +56,7 @@ class GceErrorsTest {
   @Test
   void anExhaustedZoneFailsTheInstanceWithTheCloudsCodeAndMessage() {
     fake.faults().add(FaultRule.on("POST", RouteTemplates.INSTANCES)
-        .inject(Fault.operationError(OperationError.zoneResourcePoolExhausted())));
+        .inject(GceFaults.operationError(OperationError.zoneResourcePoolExhausted())));
 
     assertThatThrownBy(echo::apply).isInstanceOf(DeploymentException.class)
         .hasMessageContaining("instance 'echo'")
@@ -68,7 +69,7 @@ class GceErrorsTest {
   @Test
   void anExceededQuotaFailsTheInstanceWithTheCloudsCodeAndMessage() {
     fake.faults().add(FaultRule.on("POST", RouteTemplates.INSTANCES)
-        .inject(Fault.operationError(OperationError.quotaExceeded("CPUS"))));
+        .inject(GceFaults.operationError(OperationError.quotaExceeded("CPUS"))));
 
     assertThatThrownBy(echo::apply).isInstanceOf(DeploymentException.class)
         .hasMessageContaining("instance 'echo'").hasMessageContaining("QUOTA_EXCEEDED: Quota 'CPUS' exceeded");
@@ -77,7 +78,7 @@ class GceErrorsTest {
   @Test
   void anOperationErrorWithoutAnHttpStatusIsStillAFailureAndTheImageIsReplacedNextRun() {
     fake.faults().add(FaultRule.on("POST", RouteTemplates.IMAGES)
-        .inject(Fault.operationError(OperationError.of("IMAGE_IMPORT_ERROR", "The archive could not be imported."))));
+        .inject(GceFaults.operationError(OperationError.of("IMAGE_IMPORT_ERROR", "The archive could not be imported."))));
 
     assertThatThrownBy(echo::apply).isInstanceOf(DeploymentException.class)
         .hasMessageContaining("image 'echo-").hasMessageContaining("IMAGE_IMPORT_ERROR: The archive could not be imported.");
@@ -92,7 +93,7 @@ class GceErrorsTest {
 
   @Test
   void aRefusedCallIsNotRetriedAndNamesTheResourceAndTheReason() {
-    fake.faults().add(FaultRule.on("POST", RouteTemplates.FIREWALLS).always().inject(Fault.permissionDenied()));
+    fake.faults().add(FaultRule.on("POST", RouteTemplates.FIREWALLS).always().inject(GceFaults.permissionDenied()));
 
     assertThatThrownBy(echo::apply).isInstanceOf(DeploymentException.class)
         .hasMessageContaining("firewall 'hermit-echo'")
@@ -103,7 +104,7 @@ class GceErrorsTest {
 
   @Test
   void throttlingCarriesRetryAfterAndTheReason() {
-    fake.faults().add(FaultRule.on("POST", RouteTemplates.FIREWALLS).inject(Fault.rateLimited(7)));
+    fake.faults().add(FaultRule.on("POST", RouteTemplates.FIREWALLS).inject(GceFaults.rateLimited(7)));
 
     CloudException e = translated(() -> insertFirewall("fw"));
 
@@ -137,7 +138,7 @@ class GceErrorsTest {
 
   @Test
   void storageErrorsKeepTheirStatusAndReason() {
-    fake.faults().add(FaultRule.on("GET", RouteTemplates.OBJECT).times(10).inject(Fault.permissionDenied()));
+    fake.faults().add(FaultRule.on("GET", RouteTemplates.OBJECT).times(10).inject(GceFaults.permissionDenied()));
 
     try (Storage storage = FakeGceClients.storage(fake, GceFixture.PROJECT)) {
       CloudException e = translated(() -> storage.get(BlobId.of(GceFixture.BUCKET, "hermit/x.tar.gz")));

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermitcloud.DeployedInstance;
 import dev.hermitcloud.Deployment;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import dev.hermitcloud.gce.fake.FakeGce;
 import dev.hermitcloud.gce.fake.FakeResource;
-import dev.hermitcloud.gce.fake.Fault;
-import dev.hermitcloud.gce.fake.FaultRule;
+import dev.hermitcloud.gce.fake.GceFaults;
 import dev.hermitcloud.gce.fake.RouteTemplates;
 import dev.hermitcloud.provider.ConsoleChunk;
 import dev.hermitcloud.provider.Provider;
@@ -98,7 +98,7 @@ class GceInstancesTest extends FakeGceTestBase {
     fake.appendSerialOutput(GceFixture.PROJECT, GceFixture.ZONE, "echo", "listening on 8000\n");
 
     // Logs are read outside the engine's retries: the client rides out a blip itself.
-    fake.faults().add(FaultRule.on("GET", RouteTemplates.INSTANCE_SERIAL_PORT).inject(Fault.backendError()));
+    fake.faults().add(FaultRule.on("GET", RouteTemplates.INSTANCE_SERIAL_PORT).inject(GceFaults.backendError()));
     try (Provider gce = GceFixture.target(fake).connect()) {
       ConsoleChunk rest = gce.console().read("echo", 15);
       assertThat(rest).isEqualTo(new ConsoleChunk("listening on 8000\n", 15, 33));

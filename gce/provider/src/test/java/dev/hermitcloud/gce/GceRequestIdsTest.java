@@ -4,8 +4,8 @@ import dev.hermitcloud.testkit.FastEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermitcloud.Hermit;
-import dev.hermitcloud.gce.fake.Fault;
-import dev.hermitcloud.gce.fake.FaultRule;
+import dev.hermitcloud.emulator.fault.Fault;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import dev.hermitcloud.gce.fake.RouteTemplates;
 import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.spec.Port;
@@ -33,7 +33,7 @@ class GceRequestIdsTest extends FakeGceTestBase {
     for (String route : MUTATIONS) {
       String[] methodAndTemplate = route.split(" ", 2);
       assertThat(requests.getOrDefault(route, 0L)).as(route).isPositive();
-      assertThat(fake.stats().requestsWithRequestId(methodAndTemplate[0], methodAndTemplate[1])).as(route)
+      assertThat(fake.stats().tagged("requestId", methodAndTemplate[0], methodAndTemplate[1])).as(route)
           .isEqualTo(requests.get(route));
     }
   }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.cloud.compute.v1.ImagesClient;
 import dev.hermitcloud.Deployment;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import dev.hermitcloud.gce.fake.FakeGce;
 import dev.hermitcloud.gce.fake.FakeGceClients;
 import dev.hermitcloud.gce.fake.FakeObject;
-import dev.hermitcloud.gce.fake.Fault;
-import dev.hermitcloud.gce.fake.FaultRule;
+import dev.hermitcloud.gce.fake.GceFaults;
 import dev.hermitcloud.gce.fake.RouteTemplates;
 import dev.hermitcloud.image.DiskImage;
 import dev.hermitcloud.plan.Action;
@@ -51,7 +51,7 @@ class GceUploadTest {
     Unikernel echo = GceFixture.unikernel(dir, "echo", 3 * 1024 * 1024, 5);
     byte[] archive = archive(echo);
     FaultRule cut = fake.faults().add(FaultRule.on("PUT", RouteTemplates.OBJECT_UPLOADS).skipFirst(1)
-        .inject(Fault.uploadChunkLost(0.5)));
+        .inject(GceFaults.uploadChunkLost(0.5)));
 
     GceFixture.deploy(echo, GceFixture.target(fake).uploadChunkBytes(1024 * 1024), events).apply().close();
 
@@ -103,7 +103,7 @@ class GceUploadTest {
       throw new AssertionError(e);
     }
     // The plan's read misses the object, as if it were written just after: the upload then meets it.
-    fake.faults().add(FaultRule.on("GET", RouteTemplates.OBJECT).inject(Fault.httpError(404, "notFound", "No such object")));
+    fake.faults().add(FaultRule.on("GET", RouteTemplates.OBJECT).inject(GceFaults.httpError(404, "notFound", "No such object")));
 
     Plan plan = GceFixture.deploy(echo, GceFixture.target(fake), events).apply().plan();
 

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.hermitcloud.Deployment;
+import dev.hermitcloud.emulator.fault.Fault;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import dev.hermitcloud.openstack.fake.FakeOpenStack;
-import dev.hermitcloud.openstack.fake.FaultRule;
 import dev.hermitcloud.plan.Plan;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,10 +92,10 @@ class CredentialsNeverShownTest {
   @Test
   void notInEventsPlansOrMessagesOfDeploymentsThatMeetFaultsAndRevokedTokens() throws Exception {
     for (OpenStack target : List.of(OpenStack.fromEnvironment(passwordVariables(PASSWORD)), applicationCredential(SECRET))) {
-      cloud.faults().add(FaultRule.any().status(503).probability(0.1).always());
+      cloud.faults().add(FaultRule.any().probability(0.1).always().inject(Fault.httpError(503)));
       f.listeners.add(e -> {
         if (e instanceof dev.hermitcloud.progress.ProgressEvent.StepFinished) {
-          cloud.faults().expireAllTokens();
+          cloud.failures().expireAllTokens();
         }
       });
       try (Deployment d = f.deploy(target, f.unikernel("echo", 1)).apply()) {
@@ -106,7 +107,7 @@ class CredentialsNeverShownTest {
       cloud.faults().clear();
       f.listeners.clear();
     }
-    cloud.faults().add(FaultRule.on("POST /compute/v2.1/servers").status(403));
+    cloud.faults().add(FaultRule.on("POST /compute/v2.1/servers").inject(Fault.httpError(403)));
     seen.add(messages(catchThrowable(() -> f.deploy(applicationCredential(SECRET), f.unikernel("echo", 1)).apply())));
     f.events.forEach(e -> seen.add(e.toString()));
     assertThat(f.events).anyMatch(e -> e instanceof dev.hermitcloud.progress.ProgressEvent.RetryScheduled);

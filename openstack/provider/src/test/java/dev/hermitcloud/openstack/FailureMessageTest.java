@@ -3,8 +3,9 @@ package dev.hermitcloud.openstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hermitcloud.emulator.fault.Fault;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import dev.hermitcloud.openstack.fake.FakeOpenStack;
-import dev.hermitcloud.openstack.fake.FaultRule;
 import dev.hermitcloud.plan.Action;
 import dev.hermitcloud.resource.ResourceKind;
 import dev.hermitcloud.spec.MachineType;
@@ -40,7 +41,7 @@ class FailureMessageTest {
 
   @Test
   void aServerInErrorSurfacesNovasFaultNamingTheServerAndIsReplacedNextRun() {
-    cloud.faults().failNextServer("No valid host was found. There are not enough hosts available.");
+    cloud.failures().failNextServer("No valid host was found. There are not enough hosts available.");
 
     assertThatThrownBy(() -> f.deploy(target, echo).apply())
         .hasMessageContaining("instance 'echo'")
@@ -56,7 +57,7 @@ class FailureMessageTest {
 
   @Test
   void aKilledImageSurfacesClearlyAndIsReplacedNextRun() {
-    cloud.faults().killNextUpload();
+    cloud.failures().killNextUpload();
 
     assertThatThrownBy(() -> f.deploy(target, echo).apply())
         .hasMessageContaining("image 'echo-")
@@ -70,7 +71,7 @@ class FailureMessageTest {
 
   @Test
   void aRefusedCallNamesTheResourceAndQuotesTheCloud() {
-    cloud.faults().add(FaultRule.on("POST /network/v2.0/security-groups").status(403).always());
+    cloud.faults().add(FaultRule.on("POST /network/v2.0/security-groups").always().inject(Fault.httpError(403)));
 
     assertThatThrownBy(() -> f.deploy(target, echo).apply())
         .hasMessageContaining("firewall 'hermit-echo'")

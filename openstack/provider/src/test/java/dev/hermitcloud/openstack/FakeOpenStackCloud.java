@@ -1,7 +1,8 @@
 package dev.hermitcloud.openstack;
 
+import dev.hermitcloud.emulator.fault.Fault;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import dev.hermitcloud.openstack.fake.FakeOpenStack;
-import dev.hermitcloud.openstack.fake.FaultRule;
 import dev.hermitcloud.testkit.FakeCloud;
 import java.util.Map;
 
@@ -32,18 +33,18 @@ final class FakeOpenStackCloud implements FakeCloud {
 
   @Override
   public void randomFaults(long seed, double rate) {
-    cloud.faults().reseed(seed);
+    cloud.faults().seed(seed);
     double each = rate / 4;
-    cloud.faults().add(FaultRule.any().status(429).retryAfter(0).probability(each).always());
-    cloud.faults().add(FaultRule.any().status(503).probability(each).always());
-    cloud.faults().add(FaultRule.any().resetConnection().probability(each).always());
+    cloud.faults().add(FaultRule.any().probability(each).always().inject(Fault.httpError(429).retryAfter(0)));
+    cloud.faults().add(FaultRule.any().probability(each).always().inject(Fault.httpError(503)));
+    cloud.faults().add(FaultRule.any().probability(each).always().inject(Fault.connectionReset()));
     // the change is made and the answer lost: what a retry must never do twice
-    cloud.faults().add(FaultRule.any().resetAfterCommit().probability(each).always());
+    cloud.faults().add(FaultRule.any().probability(each).always().inject(Fault.responseLost()));
   }
 
   @Override
   public void refuseMutationsAfter(int k) {
-    cloud.faults().add(FaultRule.any().mutatingOnly().after(k).status(403).always());
+    cloud.faults().add(FaultRule.mutating().skipFirst(k).always().inject(Fault.httpError(403)));
   }
 
   @Override

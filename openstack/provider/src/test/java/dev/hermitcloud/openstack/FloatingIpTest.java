@@ -3,8 +3,9 @@ package dev.hermitcloud.openstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermitcloud.Deployment;
+import dev.hermitcloud.emulator.fault.Fault;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import dev.hermitcloud.openstack.fake.FakeResource;
-import dev.hermitcloud.openstack.fake.FaultRule;
 import dev.hermitcloud.unikernel.Unikernel;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class FloatingIpTest extends FakeOpenStackTestBase {
   void aServerDeleteThatOpenstack4jReportsAsDoneDespite503IsSentAgain() throws Exception {
     OpenStack target = FakeClouds.password(cloud).floatingIpFrom("public");
     f.deploy(target, f.unikernel("echo", 1)).apply().close();
-    cloud.faults().add(FaultRule.on("DELETE /compute/v2.1/servers/{id}").status(503));
+    cloud.faults().add(FaultRule.on("DELETE /compute/v2.1/servers/{id}").inject(Fault.httpError(503)));
 
     f.destroy(target, "echo");
 

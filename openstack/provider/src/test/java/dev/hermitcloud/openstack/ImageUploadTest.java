@@ -2,10 +2,11 @@ package dev.hermitcloud.openstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hermitcloud.emulator.fault.Fault;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import dev.hermitcloud.image.DiskImage;
 import dev.hermitcloud.openstack.fake.FakeOpenStack;
 import dev.hermitcloud.openstack.fake.FakeResource;
-import dev.hermitcloud.openstack.fake.FaultRule;
 import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.resource.ResourceKind;
 import dev.hermitcloud.unikernel.Unikernel;
@@ -68,7 +69,7 @@ class ImageUploadTest {
 
   @Test
   void anUploadCutOffIsSentAgainNotLeftQueued() throws Exception {
-    cloud.faults().add(FaultRule.on("PUT /image/v2/images/{id}/file").resetConnection());
+    cloud.faults().add(FaultRule.on("PUT /image/v2/images/{id}/file").inject(Fault.connectionReset()));
 
     f.deploy(FakeClouds.password(cloud), echo).apply().close();
 

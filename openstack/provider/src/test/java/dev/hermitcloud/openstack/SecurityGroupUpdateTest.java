@@ -2,6 +2,8 @@ package dev.hermitcloud.openstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hermitcloud.emulator.fault.Fault;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import dev.hermitcloud.openstack.fake.FakeOpenStack;
 import dev.hermitcloud.openstack.fake.FakeResource;
 import dev.hermitcloud.plan.Action;
@@ -74,7 +76,7 @@ class SecurityGroupUpdateTest {
   @Test
   void aGroupLeftWithoutItsRulesIsFinishedByTheNextRun() throws Exception {
     Unikernel echo = f.unikernel("echo", 1);
-    cloud.faults().add(dev.hermitcloud.openstack.fake.FaultRule.on("POST " + RULES).status(403).always());
+    cloud.faults().add(FaultRule.on("POST " + RULES).always().inject(Fault.httpError(403)));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.deploy(target, echo).apply())
         .hasMessageContaining("hermit-echo");
     assertThat(cloud.securityGroups()).filteredOn(g -> g.name().equals("hermit-echo")).singleElement()

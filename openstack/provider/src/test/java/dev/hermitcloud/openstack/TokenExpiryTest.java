@@ -3,8 +3,9 @@ package dev.hermitcloud.openstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermitcloud.Deployment;
+import dev.hermitcloud.emulator.fault.Fault;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import dev.hermitcloud.openstack.fake.FakeOpenStack;
-import dev.hermitcloud.openstack.fake.FaultRule;
 import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.resource.ResourceKind;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ class TokenExpiryTest {
         int deletesBefore = cloud.requestCount("DELETE /image/v2/images/{id}");
         // Twice: openstack4j renews a password token once and re-sends; the second refusal comes back in the
         // delete's ActionResponse, and only the SDK's own renewal and retry get past it.
-        cloud.faults().add(FaultRule.on("DELETE /image/v2/images/{id}").status(401).times(2));
+        cloud.faults().add(FaultRule.on("DELETE /image/v2/images/{id}").times(2).inject(Fault.httpError(401)));
 
         f.destroy(target, "echo");
 
@@ -95,7 +96,7 @@ class TokenExpiryTest {
     f.listeners.add(event -> {
       if (event instanceof ProgressEvent.StepFinished s && s.change().kind() == ResourceKind.IMAGE
           && done.compareAndSet(false, true)) {
-        cloud.faults().expireAllTokens();
+        cloud.failures().expireAllTokens();
       }
     });
   }

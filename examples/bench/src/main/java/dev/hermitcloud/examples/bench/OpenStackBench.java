@@ -3,17 +3,18 @@ package dev.hermitcloud.examples.bench;
 import dev.hermitcloud.Deployment;
 import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.Hermit;
-import dev.hermitcloud.examples.fake.InProcessFakeOpenStack;
+import dev.hermitcloud.demo.DemoKernel;
+import dev.hermitcloud.demo.DemoModule;
+import dev.hermitcloud.emulator.fault.Fault;
+import dev.hermitcloud.emulator.fault.FaultRule;
+import dev.hermitcloud.examples.fake.SharedFakeOpenStack;
 import dev.hermitcloud.image.DiskImage;
 import dev.hermitcloud.openstack.ImageFormat;
 import dev.hermitcloud.openstack.OpenStack;
 import dev.hermitcloud.openstack.fake.FakeOpenStack;
 import dev.hermitcloud.openstack.fake.FakeResource;
-import dev.hermitcloud.openstack.fake.FaultRule;
 import dev.hermitcloud.spec.MachineType;
 import dev.hermitcloud.spec.Port;
-import dev.hermitcloud.demo.DemoKernel;
-import dev.hermitcloud.demo.DemoModule;
 import dev.hermitcloud.unikernel.Unikernel;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ public final class OpenStackBench {
     try (FakeOpenStack cloud = FakeOpenStack.builder().buildTime(Duration.ofMillis(50)).saveTime(Duration.ofMillis(50))
         .deleteTime(Duration.ofMillis(50)).start()) {
       for (ImageFormat format : ImageFormat.values()) {
-        OpenStack target = InProcessFakeOpenStack.target(cloud).imageFormat(format);
+        OpenStack target = SharedFakeOpenStack.target(cloud).imageFormat(format);
         String name = "bench-" + format.name().toLowerCase();
         long start = System.nanoTime();
         try (Deployment d = Hermit.deploy(app).to(target).name(name).machineType(MachineType.atLeast(1, 512)).apply()) {
@@ -84,8 +85,8 @@ public final class OpenStackBench {
     DiskImage.of(app, 1).writeQcow2(OutputStream.nullOutputStream());
     long buildMillis = (System.nanoTime() - buildStart) / 1_000_000;
     try (FakeOpenStack cloud = FakeOpenStack.builder().saveTime(SAVE).buildTime(BUILD).deleteTime(Duration.ofMillis(200)).start()) {
-      cloud.faults().add(FaultRule.any().latency(LATENCY).always());
-      OpenStack target = InProcessFakeOpenStack.target(cloud).floatingIpFrom("public");
+      cloud.faults().add(FaultRule.any().always().inject(Fault.latency(LATENCY)));
+      OpenStack target = SharedFakeOpenStack.target(cloud).floatingIpFrom("public");
       DeploymentDefinition.WithCreate echo = Hermit.deploy(app).to(target).machineType(MachineType.atLeast(1, 512))
           .expose(Port.tcp(8000)).from("0.0.0.0/0");
 

@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The {@code --target gce} options. With {@code --fake} they point at {@code hermit fake-gce} (port 8089,
- * project and bucket {@code hermit-demo}), or at a fake started in this process when none runs.
+ * The {@code --target gce} options. With {@code --fake=URL} they point at the {@code hermit fake-gce} there, with
+ * {@code --fake} alone at the one on port 8089, or at a fake started in this process when none runs (project
+ * and bucket {@code hermit-demo} unless given).
  */
 final class GceTargetOptions {
   @Option(names = "--project", description = "gce: the project id.")
@@ -31,14 +32,18 @@ final class GceTargetOptions {
   @Option(names = "--endpoint", paramLabel = "URL", description = "gce: send every call here instead of Google.")
   String endpoint;
 
-  Gce build(CommandSpec spec, boolean fake) {
-    String projectId = project != null ? project : fake ? SharedFakeGce.PROJECT : null;
-    String bucketName = bucket != null ? bucket : fake ? SharedFakeGce.BUCKET : null;
+  /** @param fake the {@code --fake} value, or null for the real GCE */
+  Gce build(CommandSpec spec, String fake) {
+    String projectId = project != null ? project : fake != null ? SharedFakeGce.PROJECT : null;
+    String bucketName = bucket != null ? bucket : fake != null ? SharedFakeGce.BUCKET : null;
     if (projectId == null || bucketName == null) {
       throw new ParameterException(spec.commandLine(), "--target gce needs --project and --bucket (or --fake)");
     }
     Gce gce = Gce.project(projectId).zone(zone).bucket(bucketName);
-    String url = endpoint != null ? endpoint : fake ? SharedFakeGce.endpoint() : null;
+    if (fake != null && endpoint != null) {
+      throw new ParameterException(spec.commandLine(), "--fake and --endpoint both say where to send calls: give one");
+    }
+    String url = endpoint != null ? endpoint : fake != null ? fakeEndpoint(spec, fake) : null;
     if (url != null) {
       gce = gce.endpoint(url);
     }
@@ -46,5 +51,13 @@ final class GceTargetOptions {
       gce = gce.credentialsFile(credentials);
     }
     return createBucket == null ? gce : gce.createBucket(createBucket);
+  }
+
+  private static String fakeEndpoint(CommandSpec spec, String fake) {
+    try {
+      return SharedFakeGce.endpoint(fake);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 }

@@ -1,6 +1,6 @@
 package dev.hermitcloud.examples.cli;
 
-import dev.hermitcloud.examples.fake.InProcessFakeOpenStack;
+import dev.hermitcloud.examples.fake.SharedFakeOpenStack;
 import dev.hermitcloud.openstack.ImageFormat;
 import dev.hermitcloud.openstack.OpenStack;
 import java.nio.file.Path;
@@ -25,14 +25,26 @@ public final class OpenStackTargetOptions {
   @Option(names = "--image-format", defaultValue = "QCOW2", description = "openstack: QCOW2 or RAW (for Ceph-backed clouds; default: ${DEFAULT-VALUE}).")
   ImageFormat imageFormat;
 
-  /** The configured cloud, or with {@code fake} a fake OpenStack in this process (floating IPs from 'public'). */
-  public OpenStack build(CommandSpec spec, boolean fake) {
+  /**
+   * The configured cloud, or with a {@code fake} value the fake OpenStack it points at (floating IPs from
+   * 'public'): {@code --fake=URL} the one {@code hermit fake-openstack} printed, {@code --fake} alone the one on
+   * its default port, else one in this process.
+   *
+   * @param fake the {@code --fake} value ({@link dev.hermitcloud.examples.fake.FakeEndpoint#AUTO} or a URL), or
+   *     null for the configured cloud
+   */
+  public OpenStack build(CommandSpec spec, String fake) {
     OpenStack openstack;
-    if (fake) {
+    if (fake != null) {
       if (cloud != null || cloudsYaml != null) {
         throw new ParameterException(spec.commandLine(), "--fake: the fake has its own settings; drop --cloud and --clouds-yaml");
       }
-      openstack = InProcessFakeOpenStack.target().floatingIpFrom(floatingIpNetwork == null ? "public" : floatingIpNetwork);
+      try {
+        openstack = SharedFakeOpenStack.target(fake);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+      openstack = openstack.floatingIpFrom(floatingIpNetwork == null ? "public" : floatingIpNetwork);
     } else {
       openstack = cloud == null ? OpenStack.fromEnvironment() : OpenStack.cloud(cloud);
       if (cloudsYaml != null) {

@@ -3,7 +3,9 @@ package dev.hermitcloud.examples.cli;
 import dev.hermitcloud.local.Accelerator;
 import dev.hermitcloud.local.Local;
 import dev.hermitcloud.local.NicModel;
+import dev.hermitcloud.examples.fake.FakeEndpoint;
 import dev.hermitcloud.examples.fake.SharedFakeGce;
+import dev.hermitcloud.examples.fake.SharedFakeOpenStack;
 import dev.hermitcloud.provider.Target;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
@@ -24,9 +26,11 @@ final class TargetOptions {
   @Option(names = "--accel", defaultValue = "AUTO", description = "local: AUTO, KVM or TCG (default: ${DEFAULT-VALUE}).")
   Accelerator accelerator;
 
-  @Option(names = "--fake", description = "openstack: run against a fake OpenStack started in this process (floating IPs from 'public');"
-      + " gce: against 'hermit fake-gce' on 127.0.0.1:" + SharedFakeGce.PORT + ", else a fake started in this process.")
-  boolean fake;
+  @Option(names = "--fake", arity = "0..1", fallbackValue = FakeEndpoint.AUTO, paramLabel = "URL",
+      description = "gce, openstack: run against a fake: --fake=URL the one 'hermit fake-gce' or 'hermit fake-openstack' printed;"
+          + " --fake alone the one on its default port (gce " + SharedFakeGce.PORT + ", openstack " + SharedFakeOpenStack.PORT
+          + ") if it runs, else a fake started in this process.")
+  String fake;
 
   @Mixin
   GceTargetOptions gce;

@@ -1,2 +1,2 @@
-/** Fake clouds for the examples, from the provider modules' test jars. */
+/** The fake clouds behind the CLI's {@code --fake[=URL]}, from the emulator modules. */
 package dev.hermitcloud.examples.fake;

@@ -1,6 +1,11 @@
 package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.ApiError;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.http.Router;
+import dev.hermitcloud.emulator.json.Json;
 import java.util.regex.Pattern;
 
 /** GCS buckets: insert ({@code ?project=P}), get, list, delete (only when empty). */
@@ -20,29 +25,29 @@ final class BucketsHandler {
     router.add("DELETE", RouteTemplates.BUCKET, true, this::delete);
   }
 
-  private Reply insert(FakeRequest request) {
+  private Reply insert(Request request) {
     String project = request.query("project");
     if (project == null || project.isBlank()) {
-      throw new GoogleApiError(400, "required", "Required parameter: project");
+      throw ApiError.of(400, "required", "Required parameter: project");
     }
-    ObjectNode body = request.json();
+    ObjectNode body = GoogleJson.body(request);
     String name = GoogleJson.text(body, "name");
     if (name == null || !NAME.matcher(name).matches() || name.contains("..")) {
-      throw new GoogleApiError(400, "invalid", "Invalid bucket name: '" + name + "'");
+      throw ApiError.of(400, "invalid", "Invalid bucket name: '" + name + "'");
     }
     return Reply.ok(gcs.createBucket(name, project, GoogleJson.text(body, "location"), true));
   }
 
-  private Reply get(FakeRequest request) {
+  private Reply get(Request request) {
     return Reply.ok(gcs.bucketJson(request.var("bucket")));
   }
 
-  private Reply list(FakeRequest request) {
+  private Reply list(Request request) {
     String project = request.query("project");
     if (project == null || project.isBlank()) {
-      throw new GoogleApiError(400, "required", "Required parameter: project");
+      throw ApiError.of(400, "required", "Required parameter: project");
     }
-    ObjectNode out = GoogleJson.object();
+    ObjectNode out = Json.object();
     out.put("kind", "storage#buckets");
     var items = gcs.bucketsOf(project);
     if (!items.isEmpty()) {
@@ -51,7 +56,7 @@ final class BucketsHandler {
     return Reply.ok(out);
   }
 
-  private Reply delete(FakeRequest request) {
+  private Reply delete(Request request) {
     gcs.deleteBucket(request.var("bucket"));
     return Reply.empty(204);
   }

@@ -1,8 +1,10 @@
 package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.stats.RequestStats;
 import java.time.Instant;
-
 import java.util.Set;
 
 /**
@@ -14,14 +16,14 @@ final class ComputeContext {
   private final OperationRunner runner;
   private final RequestIds requestIds = new RequestIds();
   private final AddressPool addresses;
-  private final FakeStats stats;
+  private final RequestStats stats;
   private final GcsStore gcs;
   private final Set<String> projects;
   private volatile String bootOutput;
 
   /** @param projects the projects that exist; empty means every project exists */
   ComputeContext(ComputeStore store, OperationRunner runner, AddressPool addresses,
-      FakeStats stats, GcsStore gcs, Set<String> projects, String bootOutput) {
+      RequestStats stats, GcsStore gcs, Set<String> projects, String bootOutput) {
     this.store = store;
     this.runner = runner;
     this.addresses = addresses;
@@ -47,7 +49,7 @@ final class ComputeContext {
     return addresses;
   }
 
-  FakeStats stats() {
+  RequestStats stats() {
     return stats;
   }
 
@@ -67,7 +69,7 @@ final class ComputeContext {
   /** The project, or a 404 when the fake was configured with projects and this is not one. */
   String requireProject(String project) {
     if (!projects.isEmpty() && !projects.contains(project)) {
-      throw GoogleApiError.notFound("projects/" + project);
+      throw GoogleErrors.notFound("projects/" + project);
     }
     return project;
   }
@@ -92,7 +94,7 @@ final class ComputeContext {
    * original operation and nothing else happens; otherwise {@code mutation} runs and the operation it
    * starts is remembered under the id.
    */
-  Reply mutate(FakeRequest request, String project, Mutation mutation) {
+  Reply mutate(Request request, String project, Mutation mutation) {
     String requestId = RequestIds.parse(request);
     synchronized (store) {
       Reply replay = replay(project, requestId);
@@ -109,7 +111,7 @@ final class ComputeContext {
    */
   StoredResource addNew(ResourceKey key, String kind, ObjectNode json, boolean visible) {
     if (store.find(key) != null) {
-      throw GoogleApiError.alreadyExists(key.path());
+      throw GoogleErrors.alreadyExists(key.path());
     }
     long id = store.newId();
     json.put("kind", "compute#" + kind);
@@ -131,7 +133,7 @@ final class ComputeContext {
   StoredResource requireVisible(ResourceKey key) {
     StoredResource r = store.visible(key);
     if (r == null) {
-      throw GoogleApiError.notFound(key.path());
+      throw GoogleErrors.notFound(key.path());
     }
     return r;
   }
@@ -139,7 +141,7 @@ final class ComputeContext {
   /** Refuses to start a second operation on a resource that is still changing. */
   static void requireIdle(StoredResource r) {
     if (r.pendingOperation() != null) {
-      throw GoogleApiError.notReady(r.key().path());
+      throw GoogleErrors.notReady(r.key().path());
     }
   }
 }

@@ -19,13 +19,13 @@ record ContentRange(Long first, Long last, Long total) {
     }
     Matcher m = SYNTAX.matcher(header.trim());
     if (!m.matches()) {
-      throw GoogleApiError.invalid("Invalid Content-Range header: " + header);
+      throw GoogleErrors.invalid("Invalid Content-Range header: " + header);
     }
     Long first = m.group(1) == null ? null : Long.parseLong(m.group(1));
     Long last = m.group(2) == null ? null : Long.parseLong(m.group(2));
     Long total = m.group(3) == null ? null : Long.parseLong(m.group(3));
     if (first != null && last < first) {
-      throw GoogleApiError.invalid("Invalid Content-Range header: " + header);
+      throw GoogleErrors.invalid("Invalid Content-Range header: " + header);
     }
     return new ContentRange(first, last, total);
   }

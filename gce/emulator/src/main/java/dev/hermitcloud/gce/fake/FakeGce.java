@@ -1,10 +1,18 @@
 package dev.hermitcloud.gce.fake;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
+import dev.hermitcloud.emulator.admin.AdminApi;
+import dev.hermitcloud.emulator.app.AppStandIn;
+import dev.hermitcloud.emulator.fault.FaultJson;
+import dev.hermitcloud.emulator.fault.FaultPlan;
+import dev.hermitcloud.emulator.http.EmulatorServer;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Router;
+import dev.hermitcloud.emulator.json.Json;
+import dev.hermitcloud.emulator.stats.RequestStats;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process fake of Google Compute Engine and Cloud Storage speaking their REST wire protocol
@@ -29,25 +34,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   ImagesClient images = ImagesClient.create(ImagesSettings.newBuilder()
  *       .setEndpoint(fake.endpoint())
  *       .setCredentialsProvider(NoCredentialsProvider.create()).build());
- *   fake.faults().add(FaultRule.on("POST", RouteTemplates.IMAGES).inject(Fault.backendError()));
+ *   fake.faults().add(FaultRule.on("POST", RouteTemplates.IMAGES).inject(GceFaults.backendError()));
  *   ...
  *   assertThat(fake.stats().duplicateCreations()).isEmpty();
  * }
  * }</pre>
  */
 public final class FakeGce implements AutoCloseable {
-  static {
-    // The JDK server writes headers and body separately; with Nagle's algorithm on, every answer
-    // waits for the client's delayed ACK (40 ms on Linux). Read once, when the first server starts.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
-  private final HttpServer server;
-  private final ExecutorService executor;
-  private final FakeStats stats = new FakeStats();
-  private final FaultPlan faults = new FaultPlan();
+  private final EmulatorServer server;
+  private final RequestStats stats = new RequestStats();
+  private final FaultPlan faults;
   private final ComputeStore store = new ComputeStore();
   private final GcsStore gcs = new GcsStore(stats);
   private final AppStandIn appStandIn;
@@ -58,7 +54,8 @@ public final class FakeGce implements AutoCloseable {
   private final Map<String, String> initialBuckets;
 
   private FakeGce(Builder b) throws IOException {
-    this.appStandIn = new AppStandIn(store, b.appStandIn);
+    this.faults = new FaultPlan(b.faultSeed);
+    this.appStandIn = new AppStandIn("fake-gce", () -> Reachability.open(store), b.appStandIn);
     this.runner = new OperationRunner(store, b.operationDuration, appStandIn::reconcile);
     this.addresses = new AddressPool(b.firstExternalAddress);
     this.compute = new ComputeContext(store, runner, addresses, stats, gcs, b.projects,
@@ -66,10 +63,6 @@ public final class FakeGce implements AutoCloseable {
     this.operations = new OperationsHandler(compute, b.operationWaitLimit);
     this.initialBuckets = new LinkedHashMap<>(b.buckets);
     initialBuckets.forEach((name, project) -> gcs.createBucket(name, project, "US", false));
-    faults.seed(b.faultSeed);
-    if (!b.latency.isZero()) {
-      faults.add(FaultRule.onAny().always().inject(Fault.latency(b.latency)));
-    }
     Router router = new Router();
     new ImagesHandler(compute).register(router);
     new InstancesHandler(compute).register(router);
@@ -79,17 +72,42 @@ public final class FakeGce implements AutoCloseable {
     new BucketsHandler(gcs).register(router);
     new ObjectsHandler(gcs).register(router);
     new UploadsHandler(gcs).register(router);
-    AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "fake-gce-http-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    this.server = HttpServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 64);
-    server.createContext("/", new RequestDispatcher(router, stats, faults, new AdminHandler(this)));
-    server.setExecutor(executor);
-    server.start();
+    try {
+      this.server = EmulatorServer.builder("fake-gce", new GoogleDialect(stats)).routes(router)
+          .admin(admin().router()).stats(stats).faults(faults).latency(b.latency).port(b.port)
+          .start();
+    } catch (UncheckedIOException e) {
+      runner.close();
+      appStandIn.close();
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * The kit's {@code /_fake/} API (see {@link AdminApi}; faults also take {@link GceFaults}' kinds)
+   * plus {@code POST serial} ({@code {"project","zone","instance","text"}}) and {@code POST
+   * buckets} ({@code {"name","project"}}); {@code POST reset} with {@code {"state": true}} drops
+   * every resource.
+   */
+  private AdminApi admin() {
+    return new AdminApi(stats, faults, new FaultJson(GceFaults.JSON_KINDS))
+        .statsExtra(json -> {
+          ObjectNode resources = json.putObject("resources");
+          resourceCounts().forEach(resources::put);
+        })
+        .onDropState(this::dropState)
+        .appStandIn(this::appStandIn)
+        .route("POST", "serial", r -> {
+          JsonNode json = AdminApi.body(r);
+          appendSerialOutput(json.path("project").asText(), json.path("zone").asText(),
+              json.path("instance").asText(), json.path("text").asText());
+          return Reply.empty(204);
+        })
+        .route("POST", "buckets", r -> {
+          JsonNode json = AdminApi.body(r);
+          addBucket(json.path("project").asText("fake-project"), json.path("name").asText());
+          return Reply.empty(204);
+        });
   }
 
   public static Builder builder() {
@@ -102,7 +120,7 @@ public final class FakeGce implements AutoCloseable {
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** The fault plan; add rules at any time. */
@@ -110,7 +128,7 @@ public final class FakeGce implements AutoCloseable {
     return faults;
   }
 
-  public FakeStats stats() {
+  public RequestStats stats() {
     return stats;
   }
 
@@ -148,7 +166,7 @@ public final class FakeGce implements AutoCloseable {
   /** Where the app stand-in listens now, as {@code "ip:port"}. */
   public Set<String> appStandInListeners() {
     appStandIn.reconcile();
-    return appStandIn.listening();
+    return appStandIn.endpoints();
   }
 
   /** Listeners the app stand-in could not open (address or port already in use). */
@@ -188,7 +206,7 @@ public final class FakeGce implements AutoCloseable {
     synchronized (store) {
       ResourceKey key = ResourceKey.global(ComputeKind.IMAGE, project, name);
       long id = store.newId();
-      ObjectNode json = GoogleJson.object();
+      ObjectNode json = Json.object();
       json.put("kind", "compute#image");
       GoogleJson.putInt64(json, "id", id);
       json.put("creationTimestamp", GoogleJson.computeTime(Instant.now()));
@@ -260,19 +278,19 @@ public final class FakeGce implements AutoCloseable {
     stats.reset();
     faults.clear();
     if (dropState) {
-      synchronized (store) {
-        store.clear();
-        compute.requestIds().clear();
-        addresses.clear();
-      }
-      gcs.clear();
-      initialBuckets.forEach((name, project) -> gcs.createBucket(name, project, "US", false));
-      appStandIn.reconcile();
+      dropState();
     }
   }
 
-  ObjectNode statsJson() {
-    return stats.toJson(resourceCounts());
+  private void dropState() {
+    synchronized (store) {
+      store.clear();
+      compute.requestIds().clear();
+      addresses.clear();
+    }
+    gcs.clear();
+    initialBuckets.forEach((name, project) -> gcs.createBucket(name, project, "US", false));
+    appStandIn.reconcile();
   }
 
   private List<FakeResource> snapshots(ComputeKind kind, String project) {
@@ -291,10 +309,9 @@ public final class FakeGce implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
     runner.close();
     appStandIn.close();
-    executor.shutdownNow();
   }
 
   /** Configures a {@link FakeGce}; every setting has a default. */
@@ -342,7 +359,7 @@ public final class FakeGce implements AutoCloseable {
       return this;
     }
 
-    /** Latency added to every request. */
+    /** Latency added to every request (not to {@code /_fake/} calls; kept across resets). */
     public Builder latency(Duration latency) {
       this.latency = latency;
       return this;
@@ -368,6 +385,7 @@ public final class FakeGce implements AutoCloseable {
       return this;
     }
 
+    /** Seeds the random behind probabilistic fault rules (default 0). */
     public Builder faultSeed(long seed) {
       this.faultSeed = seed;
       return this;

@@ -1,6 +1,7 @@
 package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.json.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -83,7 +84,7 @@ public final class FakeObject {
   /** The {@code storage#object} resource; {@code baseUrl} is where this fake serves media. */
   ObjectNode toJson(String baseUrl) {
     String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-    ObjectNode o = GoogleJson.object();
+    ObjectNode o = Json.object();
     o.put("kind", "storage#object");
     o.put("id", bucket + "/" + name + "/" + generation);
     o.put("selfLink", "https://www.googleapis.com/storage/v1/b/" + bucket + "/o/" + encoded);

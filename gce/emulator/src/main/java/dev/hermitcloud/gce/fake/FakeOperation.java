@@ -1,6 +1,7 @@
 package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -87,7 +88,7 @@ final class FakeOperation {
   }
 
   synchronized ObjectNode toJson() {
-    ObjectNode op = GoogleJson.object();
+    ObjectNode op = Json.object();
     op.put("kind", "compute#operation");
     GoogleJson.putInt64(op, "id", id);
     op.put("name", name);

@@ -25,14 +25,14 @@ final class FieldRules {
   /** A resource name (also image families and network tags). */
   static void name(String field, String value) {
     if (value == null || !NAME.matcher(value).matches()) {
-      throw GoogleApiError.invalidField(field, value,
+      throw GoogleErrors.invalidField(field, value,
           "Must be a match of regex '(?:" + NAME_REGEX + ")'");
     }
   }
 
   static void description(String field, String value) {
     if (value != null && value.length() > MAX_DESCRIPTION) {
-      throw GoogleApiError.invalidField(field, value.substring(0, 20) + "...",
+      throw GoogleErrors.invalidField(field, value.substring(0, 20) + "...",
           "Must be at most " + MAX_DESCRIPTION + " characters long.");
     }
   }
@@ -42,20 +42,20 @@ final class FieldRules {
       return;
     }
     if (!labels.isObject()) {
-      throw GoogleApiError.invalidField(field, labels.toString(), "Labels must be a map.");
+      throw GoogleErrors.invalidField(field, labels.toString(), "Labels must be a map.");
     }
     if (labels.size() > MAX_LABELS) {
-      throw GoogleApiError.invalidField(field, "", "At most " + MAX_LABELS + " labels are allowed.");
+      throw GoogleErrors.invalidField(field, "", "At most " + MAX_LABELS + " labels are allowed.");
     }
     for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) labels::fields) {
       if (!LABEL_KEY.matcher(e.getKey()).matches()) {
-        throw GoogleApiError.invalidField(field, "", "Label key '" + e.getKey()
+        throw GoogleErrors.invalidField(field, "", "Label key '" + e.getKey()
             + "' violates format constraints. The key must start with a lowercase character, can"
             + " only contain lowercase letters, numeric characters, underscores and dashes. The"
             + " key can be at most 63 characters long.");
       }
       if (!e.getValue().isTextual() || !LABEL_VALUE.matcher(e.getValue().asText()).matches()) {
-        throw GoogleApiError.invalidField(field, "", "Label value '" + e.getValue().asText()
+        throw GoogleErrors.invalidField(field, "", "Label value '" + e.getValue().asText()
             + "' violates format constraints. The value can only contain lowercase letters,"
             + " numeric characters, underscores and dashes. The value can be at most 63"
             + " characters long.");
@@ -69,10 +69,10 @@ final class FieldRules {
       return;
     }
     if (!items.isArray()) {
-      throw GoogleApiError.invalidField(field, items.toString(), "Must be a list.");
+      throw GoogleErrors.invalidField(field, items.toString(), "Must be a list.");
     }
     if (items.size() > MAX_TAGS) {
-      throw GoogleApiError.invalidField(field, "", "At most " + MAX_TAGS + " tags are allowed.");
+      throw GoogleErrors.invalidField(field, "", "At most " + MAX_TAGS + " tags are allowed.");
     }
     for (int i = 0; i < items.size(); i++) {
       name(field + "[" + i + "]", items.get(i).asText());
@@ -95,21 +95,21 @@ final class FieldRules {
       String value = GoogleJson.text(item, "value");
       String at = field + ".items[" + i + "]";
       if (key == null || !METADATA_KEY.matcher(key).matches()) {
-        throw GoogleApiError.invalidField(at + ".key", key,
+        throw GoogleErrors.invalidField(at + ".key", key,
             "Must be a match of regex '[a-zA-Z0-9-_]{1,128}'");
       }
       if (!keys.add(key)) {
-        throw GoogleApiError.invalidField(at + ".key", key, "Duplicate keys are not allowed.");
+        throw GoogleErrors.invalidField(at + ".key", key, "Duplicate keys are not allowed.");
       }
       int size = value == null ? 0 : value.getBytes(StandardCharsets.UTF_8).length;
       if (size > MAX_METADATA_VALUE) {
-        throw GoogleApiError.invalidField(at + ".value", "",
+        throw GoogleErrors.invalidField(at + ".value", "",
             "Metadata values must be at most 256 KB.");
       }
       total += size + key.length();
     }
     if (total > MAX_METADATA_TOTAL) {
-      throw GoogleApiError.invalidField(field, "", "Metadata must be at most 512 KB in total.");
+      throw GoogleErrors.invalidField(field, "", "Metadata must be at most 512 KB in total.");
     }
   }
 
@@ -120,7 +120,7 @@ final class FieldRules {
       return null;
     }
     if (!v.isBoolean()) {
-      throw GoogleApiError.invalidField(fieldPath, v.asText(), "Must be a boolean.");
+      throw GoogleErrors.invalidField(fieldPath, v.asText(), "Must be a boolean.");
     }
     return v.asBoolean();
   }

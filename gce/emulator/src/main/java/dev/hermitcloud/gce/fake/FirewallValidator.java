@@ -3,6 +3,8 @@ package dev.hermitcloud.gce.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.net.Cidr;
+import dev.hermitcloud.emulator.net.PortRange;
 import java.util.Set;
 
 /**
@@ -22,7 +24,7 @@ final class FirewallValidator {
     FieldRules.name("resource.name", GoogleJson.text(rule, "name"));
     FieldRules.description("resource.description", GoogleJson.text(rule, "description"));
     if (rule.has("labels")) {
-      throw GoogleApiError.invalid("Invalid JSON payload received. Unknown name \"labels\" at"
+      throw GoogleErrors.invalid("Invalid JSON payload received. Unknown name \"labels\" at"
           + " 'resource': Cannot find field.");
     }
     String network = GoogleJson.text(rule, "network");
@@ -33,21 +35,21 @@ final class FirewallValidator {
       direction = "INGRESS";
     }
     if (!direction.equals("INGRESS") && !direction.equals("EGRESS")) {
-      throw GoogleApiError.invalidField("resource.direction", direction,
+      throw GoogleErrors.invalidField("resource.direction", direction,
           "Must be INGRESS or EGRESS.");
     }
     out.put("direction", direction);
     JsonNode priority = rule.get("priority");
     long p = priority == null || priority.isNull() ? 1000 : GoogleJson.int64(rule, "priority");
     if (p < 0 || p > 65535) {
-      throw GoogleApiError.invalidField("resource.priority", String.valueOf(p),
+      throw GoogleErrors.invalidField("resource.priority", String.valueOf(p),
           "Must be between 0 and 65535.");
     }
     out.put("priority", (int) p);
     boolean hasAllowed = rule.path("allowed").size() > 0;
     boolean hasDenied = rule.path("denied").size() > 0;
     if (hasAllowed == hasDenied) {
-      throw GoogleApiError.invalidField("resource", "",
+      throw GoogleErrors.invalidField("resource", "",
           "Exactly one of 'allowed' or 'denied' must be specified.");
     }
     checkPermissions(hasAllowed ? "resource.allowed" : "resource.denied",
@@ -57,7 +59,7 @@ final class FirewallValidator {
     FieldRules.tags("resource.sourceTags", rule.get("sourceTags"));
     FieldRules.tags("resource.targetTags", rule.get("targetTags"));
     if (rule.path("targetTags").size() > 0 && rule.path("targetServiceAccounts").size() > 0) {
-      throw GoogleApiError.invalidField("resource.targetServiceAccounts", "",
+      throw GoogleErrors.invalidField("resource.targetServiceAccounts", "",
           "targetTags and targetServiceAccounts cannot both be specified.");
     }
     if (direction.equals("INGRESS") && rule.path("sourceRanges").isEmpty()
@@ -83,17 +85,17 @@ final class FirewallValidator {
       String at = field + "[" + i + "]";
       String protocol = GoogleJson.text(entry, "IPProtocol");
       if (protocol == null || !(PROTOCOLS.contains(protocol) || isProtocolNumber(protocol))) {
-        throw GoogleApiError.invalidField(at + ".IPProtocol", protocol,
+        throw GoogleErrors.invalidField(at + ".IPProtocol", protocol,
             "Must be one of " + PROTOCOLS + " or an IP protocol number.");
       }
       JsonNode ports = entry.get("ports");
       if (ports != null && !ports.isEmpty()) {
         if (!PROTOCOLS_WITH_PORTS.contains(protocol)) {
-          throw GoogleApiError.invalidField(at + ".ports", ports.toString(),
+          throw GoogleErrors.invalidField(at + ".ports", ports.toString(),
               "Ports may only be specified for tcp, udp and sctp.");
         }
         for (int j = 0; j < ports.size(); j++) {
-          PortRange.parse(at + ".ports[" + j + "]", ports.get(j).asText());
+          checkPorts(at + ".ports[" + j + "]", ports.get(j).asText());
         }
       }
     }
@@ -105,10 +107,24 @@ final class FirewallValidator {
     }
     ArrayNode array = ranges.isArray() ? (ArrayNode) ranges : null;
     if (array == null) {
-      throw GoogleApiError.invalidField(field, ranges.toString(), "Must be a list.");
+      throw GoogleErrors.invalidField(field, ranges.toString(), "Must be a list.");
     }
     for (int i = 0; i < array.size(); i++) {
-      Cidr.parse(field + "[" + i + "]", array.get(i).asText());
+      String range = array.get(i).asText();
+      // GCE forgives spaces around a range, so trimmed here, not in the kit's Cidr
+      if (Cidr.tryParse(range.trim()).isEmpty()) {
+        throw GoogleErrors.invalidField(field + "[" + i + "]", range, "Must be a CIDR address range"
+            + " that is contained in the valid IP address space (e.g. 10.0.0.0/8 or 0.0.0.0/0).");
+      }
+    }
+  }
+
+  private static void checkPorts(String field, String text) {
+    try {
+      PortRange.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw GoogleErrors.invalidField(field, text,
+          "Must be a port (0-65535) or a range such as 8000-8010.");
     }
   }
 

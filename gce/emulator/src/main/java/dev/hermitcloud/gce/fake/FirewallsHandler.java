@@ -2,6 +2,10 @@ package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.http.Router;
+import dev.hermitcloud.emulator.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +31,9 @@ final class FirewallsHandler {
     router.add("PUT", RouteTemplates.FIREWALL, true, r -> change(r, false));
   }
 
-  private Reply insert(FakeRequest request) {
+  private Reply insert(Request request) {
     String project = ctx.requireProject(request.var("project"));
-    ObjectNode body = request.json();
+    ObjectNode body = GoogleJson.body(request);
     return ctx.mutate(request, project, () -> {
       ObjectNode json = FirewallValidator.normalize(body, project);
       String name = GoogleJson.text(json, "name");
@@ -50,19 +54,19 @@ final class FirewallsHandler {
   }
 
   /** PATCH merges the given fields into the rule; PUT replaces it. */
-  private Reply change(FakeRequest request, boolean merge) {
+  private Reply change(Request request, boolean merge) {
     String project = ctx.requireProject(request.var("project"));
-    ObjectNode body = request.json();
+    ObjectNode body = GoogleJson.body(request);
     return ctx.mutate(request, project, () -> {
       StoredResource rule = ctx.requireVisible(key(project, request.var("firewall")));
       ComputeContext.requireIdle(rule);
       ObjectNode current = rule.json();
       String bodyName = GoogleJson.text(body, "name");
       if (bodyName != null && !bodyName.equals(rule.key().name())) {
-        throw GoogleApiError.invalidField("resource.name", bodyName,
+        throw GoogleErrors.invalidField("resource.name", bodyName,
             "The name of a firewall rule cannot be changed.");
       }
-      ObjectNode merged = merge ? current.deepCopy() : GoogleJson.object();
+      ObjectNode merged = merge ? current.deepCopy() : Json.object();
       if (!merge) {
         merged.put("name", rule.key().name());
       }
@@ -80,7 +84,7 @@ final class FirewallsHandler {
       ObjectNode next = FirewallValidator.normalize(merged, project);
       for (String fixed : List.of("network", "direction")) {
         if (!next.path(fixed).equals(current.path(fixed))) {
-          throw GoogleApiError.invalidField("resource." + fixed, next.path(fixed).asText(),
+          throw GoogleErrors.invalidField("resource." + fixed, next.path(fixed).asText(),
               "The " + fixed + " of a firewall rule cannot be changed.");
         }
       }
@@ -101,14 +105,14 @@ final class FirewallsHandler {
     });
   }
 
-  private Reply get(FakeRequest request) {
+  private Reply get(Request request) {
     String project = ctx.requireProject(request.var("project"));
     synchronized (ctx.store()) {
       return Reply.ok(ctx.requireVisible(key(project, request.var("firewall"))).json());
     }
   }
 
-  private Reply list(FakeRequest request) {
+  private Reply list(Request request) {
     String project = ctx.requireProject(request.var("project"));
     List<ObjectNode> items = new ArrayList<>();
     synchronized (ctx.store()) {
@@ -119,7 +123,7 @@ final class FirewallsHandler {
         "projects/" + project + "/global/firewalls", items);
   }
 
-  private Reply delete(FakeRequest request) {
+  private Reply delete(Request request) {
     String project = ctx.requireProject(request.var("project"));
     return ctx.mutate(request, project, () -> {
       StoredResource rule = ctx.requireVisible(key(project, request.var("firewall")));

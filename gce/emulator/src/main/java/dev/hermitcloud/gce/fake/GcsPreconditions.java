@@ -1,5 +1,7 @@
 package dev.hermitcloud.gce.fake;
 
+import dev.hermitcloud.emulator.http.Request;
+
 /**
  * The generation preconditions of a GCS request ({@code ifGenerationMatch=0} means "must not
  * exist"). A failed check is a 412 and changes nothing.
@@ -8,12 +10,12 @@ record GcsPreconditions(
     Long ifGenerationMatch, Long ifGenerationNotMatch, Long ifMetagenerationMatch,
     Long ifMetagenerationNotMatch) {
 
-  static GcsPreconditions from(FakeRequest request) {
+  static GcsPreconditions from(Request request) {
     return new GcsPreconditions(
-        request.queryLong("ifGenerationMatch"),
-        request.queryLong("ifGenerationNotMatch"),
-        request.queryLong("ifMetagenerationMatch"),
-        request.queryLong("ifMetagenerationNotMatch"));
+        GoogleJson.queryInt64(request, "ifGenerationMatch"),
+        GoogleJson.queryInt64(request, "ifGenerationNotMatch"),
+        GoogleJson.queryInt64(request, "ifMetagenerationMatch"),
+        GoogleJson.queryInt64(request, "ifMetagenerationNotMatch"));
   }
 
   /** Checks against the current live object (null when there is none). */
@@ -26,7 +28,7 @@ record GcsPreconditions(
         && (ifMetagenerationNotMatch == null
             || current == null || ifMetagenerationNotMatch != current.metageneration());
     if (!ok) {
-      throw GoogleApiError.conditionNotMet(
+      throw GoogleErrors.conditionNotMet(
           "At least one of the pre-conditions you specified did not hold.");
     }
   }

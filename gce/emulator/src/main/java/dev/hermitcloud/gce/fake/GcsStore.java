@@ -1,6 +1,9 @@
 package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.ApiError;
+import dev.hermitcloud.emulator.json.Json;
+import dev.hermitcloud.emulator.stats.RequestStats;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +20,10 @@ final class GcsStore {
 
   private final Map<String, Bucket> buckets = new TreeMap<>();
   private final Map<String, ResumableSession> sessions = new ConcurrentHashMap<>();
-  private final FakeStats stats;
+  private final RequestStats stats;
   private long lastGeneration;
 
-  GcsStore(FakeStats stats) {
+  GcsStore(RequestStats stats) {
     this.stats = stats;
   }
 
@@ -28,11 +31,11 @@ final class GcsStore {
   synchronized ObjectNode createBucket(String name, String project, String location,
       boolean counted) {
     if (buckets.containsKey(name)) {
-      throw new GoogleApiError(409, "conflict", "Your previous request to create the named"
+      throw ApiError.of(409, "conflict", "Your previous request to create the named"
           + " bucket succeeded and you already own it.");
     }
     Instant now = Instant.now();
-    ObjectNode b = GoogleJson.object();
+    ObjectNode b = Json.object();
     b.put("kind", "storage#bucket");
     b.put("selfLink", "https://www.googleapis.com/storage/v1/b/" + name);
     b.put("id", name);
@@ -70,7 +73,7 @@ final class GcsStore {
 
   synchronized void deleteBucket(String name) {
     if (!bucket(name).objects().isEmpty()) {
-      throw new GoogleApiError(409, "conflict", "The bucket you tried to delete is not empty.");
+      throw ApiError.of(409, "conflict", "The bucket you tried to delete is not empty.");
     }
     buckets.remove(name);
   }
@@ -84,7 +87,7 @@ final class GcsStore {
   synchronized FakeObject requireObject(String bucket, String name) {
     FakeObject o = object(bucket, name);
     if (o == null) {
-      throw new GoogleApiError(404, "notFound", "No such object: " + bucket + "/" + name);
+      throw ApiError.of(404, "notFound", "No such object: " + bucket + "/" + name);
     }
     return o;
   }
@@ -146,7 +149,7 @@ final class GcsStore {
   private Bucket bucket(String name) {
     Bucket b = buckets.get(name);
     if (b == null) {
-      throw new GoogleApiError(404, "notFound", "The specified bucket does not exist.");
+      throw ApiError.of(404, "notFound", "The specified bucket does not exist.");
     }
     return b;
   }

@@ -1,13 +1,11 @@
 package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.time.Timestamps;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,43 +13,35 @@ import java.util.Map;
 
 /** The JSON conventions shared by Google's v1 REST APIs: int64 as strings, RFC 3339 times. */
 final class GoogleJson {
-  static final ObjectMapper MAPPER = new ObjectMapper();
-
   /** Compute prints times in the region's offset; a fixed -08:00 keeps the real shape. */
-  private static final DateTimeFormatter COMPUTE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneOffset.ofHours(-8));
-
-  private static final DateTimeFormatter STORAGE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final ZoneOffset COMPUTE_ZONE = ZoneOffset.ofHours(-8);
 
   private GoogleJson() {}
 
-  static ObjectNode object() {
-    return MAPPER.createObjectNode();
+  /** The request body as a JSON object ({@link GoogleDialect} refuses anything else). */
+  static ObjectNode body(Request request) {
+    return (ObjectNode) request.json();
   }
 
-  static ArrayNode array() {
-    return MAPPER.createArrayNode();
-  }
-
-  static JsonNode parse(byte[] body) throws IOException {
-    return MAPPER.readTree(body);
-  }
-
-  static byte[] bytes(JsonNode node) {
+  /** An int64 query parameter; {@code null} when absent or empty. */
+  static Long queryInt64(Request request, String name) {
+    String v = request.query(name);
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
     try {
-      return MAPPER.writeValueAsBytes(node);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw GoogleErrors.invalidField(name, v, "Must be an integer.");
     }
   }
 
   static String computeTime(Instant t) {
-    return COMPUTE_TIME.format(t);
+    return Timestamps.millis(t, COMPUTE_ZONE);
   }
 
   static String storageTime(Instant t) {
-    return STORAGE_TIME.format(t);
+    return Timestamps.millis(t, ZoneOffset.UTC);
   }
 
   /** Writes an int64 the way the APIs do: as a JSON string. */
@@ -71,7 +61,7 @@ final class GoogleJson {
     try {
       return Long.parseLong(v.asText().trim());
     } catch (NumberFormatException e) {
-      throw GoogleApiError.invalidField(field, v.asText(), "Must be an integer.");
+      throw GoogleErrors.invalidField(field, v.asText(), "Must be an integer.");
     }
   }
 

@@ -23,24 +23,24 @@ final class ImageLookup {
   static StoredResource requireReady(ComputeStore store, String field, String ref, String project) {
     ResourceLinks.Ref parsed = ResourceLinks.parse(ref, project, "images");
     if (parsed == null || parsed.zone() != null) {
-      throw GoogleApiError.invalidField(field, ref, "The image reference is malformed.");
+      throw GoogleErrors.invalidField(field, ref, "The image reference is malformed.");
     }
     StoredResource image;
     if (parsed.name().startsWith("family/")) {
       String family = parsed.name().substring("family/".length());
       image = newestInFamily(store, parsed.project(), family).orElseThrow(() ->
-          GoogleApiError.notFound(ResourceLinks.globalPath(parsed.project(), "images", parsed.name())));
+          GoogleErrors.notFound(ResourceLinks.globalPath(parsed.project(), "images", parsed.name())));
     } else {
       if (parsed.name().contains("/")) {
-        throw GoogleApiError.invalidField(field, ref, "The image reference is malformed.");
+        throw GoogleErrors.invalidField(field, ref, "The image reference is malformed.");
       }
       image = store.visible(ResourceKey.global(ComputeKind.IMAGE, parsed.project(), parsed.name()));
       if (image == null) {
-        throw GoogleApiError.notFound(parsed.path());
+        throw GoogleErrors.notFound(parsed.path());
       }
     }
     if (!"READY".equals(image.status())) {
-      throw GoogleApiError.notReady(image.key().path());
+      throw GoogleErrors.notReady(image.key().path());
     }
     return image;
   }

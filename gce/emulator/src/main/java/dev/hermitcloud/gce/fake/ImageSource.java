@@ -15,7 +15,7 @@ record ImageSource(String bucket, String object) {
 
   static ImageSource parse(String url) {
     if (url == null || url.isBlank()) {
-      throw GoogleApiError.invalidField("resource.rawDisk.source", url,
+      throw GoogleErrors.invalidField("resource.rawDisk.source", url,
           "The image source must be specified.");
     }
     for (String prefix : PREFIXES) {
@@ -29,7 +29,7 @@ record ImageSource(String bucket, String object) {
         }
       }
     }
-    throw GoogleApiError.invalidField("resource.rawDisk.source", url,
+    throw GoogleErrors.invalidField("resource.rawDisk.source", url,
         "The URL must be a Google Cloud Storage URL such as"
             + " https://storage.googleapis.com/BUCKET/OBJECT.");
   }

@@ -2,6 +2,10 @@ package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.ApiError;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.http.Router;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,9 +40,9 @@ final class ImagesHandler {
     router.add("POST", RouteTemplates.IMAGE_DEPRECATE, true, this::deprecate);
   }
 
-  private Reply insert(FakeRequest request) {
+  private Reply insert(Request request) {
     String project = ctx.requireProject(request.var("project"));
-    ObjectNode body = request.json();
+    ObjectNode body = GoogleJson.body(request);
     return ctx.mutate(request, project, () -> {
       String name = GoogleJson.text(body, "name");
       FieldRules.name("resource.name", name);
@@ -51,7 +55,7 @@ final class ImagesHandler {
       checkGuestOsFeatures(body.get("guestOsFeatures"));
       for (String other : List.of("sourceDisk", "sourceImage", "sourceSnapshot")) {
         if (body.hasNonNull(other)) {
-          throw GoogleApiError.invalidField("resource." + other, body.get(other).asText(),
+          throw GoogleErrors.invalidField("resource." + other, body.get(other).asText(),
               "This fake imports images from rawDisk.source only.");
         }
       }
@@ -59,7 +63,7 @@ final class ImagesHandler {
       ImageSource source = ImageSource.parse(GoogleJson.text(rawDisk, "source"));
       String containerType = GoogleJson.text(rawDisk, "containerType");
       if (containerType != null && !containerType.equals("TAR")) {
-        throw GoogleApiError.invalidField("resource.rawDisk.containerType", containerType,
+        throw GoogleErrors.invalidField("resource.rawDisk.containerType", containerType,
             "Must be TAR.");
       }
       ObjectNode json = body.deepCopy();
@@ -91,7 +95,7 @@ final class ImagesHandler {
       FakeObject archive;
       try {
         archive = ctx.gcs().object(source.bucket(), source.object());
-      } catch (GoogleApiError e) {
+      } catch (ApiError e) {
         archive = null;
       }
       if (archive == null) {
@@ -127,14 +131,14 @@ final class ImagesHandler {
     }
   }
 
-  private Reply get(FakeRequest request) {
+  private Reply get(Request request) {
     String project = ctx.requireProject(request.var("project"));
     synchronized (ctx.store()) {
       return Reply.ok(ctx.requireVisible(key(project, request.var("image"))).json());
     }
   }
 
-  private Reply list(FakeRequest request) {
+  private Reply list(Request request) {
     String project = ctx.requireProject(request.var("project"));
     List<ObjectNode> items = new ArrayList<>();
     synchronized (ctx.store()) {
@@ -144,18 +148,18 @@ final class ImagesHandler {
         "projects/" + project + "/global/images", items);
   }
 
-  private Reply fromFamily(FakeRequest request) {
+  private Reply fromFamily(Request request) {
     String project = ctx.requireProject(request.var("project"));
     String family = request.var("family");
     synchronized (ctx.store()) {
       return ImageLookup.newestInFamily(ctx.store(), project, family)
           .map(r -> Reply.ok(r.json()))
-          .orElseThrow(() -> GoogleApiError.notFound(
+          .orElseThrow(() -> GoogleErrors.notFound(
               ResourceLinks.globalPath(project, "images", "family/" + family)));
     }
   }
 
-  private Reply delete(FakeRequest request) {
+  private Reply delete(Request request) {
     String project = ctx.requireProject(request.var("project"));
     return ctx.mutate(request, project, () -> {
       StoredResource image = ctx.requireVisible(key(project, request.var("image")));
@@ -181,17 +185,17 @@ final class ImagesHandler {
     });
   }
 
-  private Reply setLabels(FakeRequest request) {
+  private Reply setLabels(Request request) {
     String project = ctx.requireProject(request.var("project"));
     return SetLabels.handle(ctx, request, key(project, request.var("image")));
   }
 
-  private Reply deprecate(FakeRequest request) {
+  private Reply deprecate(Request request) {
     String project = ctx.requireProject(request.var("project"));
-    ObjectNode body = request.json();
+    ObjectNode body = GoogleJson.body(request);
     String state = GoogleJson.text(body, "state");
     if (state == null || !DEPRECATION_STATES.contains(state)) {
-      throw GoogleApiError.invalidField("deprecationStatus.state", state,
+      throw GoogleErrors.invalidField("deprecationStatus.state", state,
           "Must be one of " + DEPRECATION_STATES + ".");
     }
     return ctx.mutate(request, project, () -> {
@@ -221,7 +225,7 @@ final class ImagesHandler {
     for (int i = 0; i < features.size(); i++) {
       String type = GoogleJson.text(features.get(i), "type");
       if (type == null || !GUEST_OS_FEATURES.contains(type)) {
-        throw GoogleApiError.invalidField("resource.guestOsFeatures[" + i + "].type", type,
+        throw GoogleErrors.invalidField("resource.guestOsFeatures[" + i + "].type", type,
             "Unknown guest OS feature.");
       }
     }

@@ -3,6 +3,7 @@ package dev.hermitcloud.gce.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.json.Json;
 import java.util.Set;
 
 /**
@@ -63,26 +64,26 @@ final class InstanceBuilder {
     }
     json.put("cpuPlatform", "Unknown CPU Platform");
     json.put("startRestricted", false);
-    json.put("fingerprint", Fingerprints.of(GoogleJson.object().put("id", id)));
+    json.put("fingerprint", Fingerprints.of(Json.object().put("id", id)));
     return json;
   }
 
   private String machineType(String ref) {
     String field = "resource.machineType";
     if (ref == null || ref.isBlank()) {
-      throw GoogleApiError.invalidField(field, ref, "The machine type must be specified.");
+      throw GoogleErrors.invalidField(field, ref, "The machine type must be specified.");
     }
     ResourceLinks.Ref parsed = ResourceLinks.parse(ref, project, "machineTypes");
     if (parsed == null || parsed.zone() == null || parsed.name().contains("/")) {
-      throw GoogleApiError.invalidField(field, ref,
+      throw GoogleErrors.invalidField(field, ref,
           "Must be of the form zones/ZONE/machineTypes/TYPE or its full URL.");
     }
     if (!parsed.zone().equals(zone) || !parsed.project().equals(project)) {
-      throw GoogleApiError.invalidField(field, ref,
+      throw GoogleErrors.invalidField(field, ref,
           "Machine type must be in the instance's project and zone '" + zone + "'.");
     }
     if (MachineTypeCatalog.find(parsed.name()) == null) {
-      throw GoogleApiError.invalidField(field, ref, "Machine type with name '" + parsed.name()
+      throw GoogleErrors.invalidField(field, ref, "Machine type with name '" + parsed.name()
           + "' does not exist in zone '" + zone + "'.");
     }
     return ResourceLinks.url(parsed.path());
@@ -90,36 +91,36 @@ final class InstanceBuilder {
 
   private ArrayNode disks(JsonNode disks, String instanceName) {
     if (disks == null || !disks.isArray() || disks.isEmpty()) {
-      throw GoogleApiError.invalidField("resource.disks", "", "A boot disk must be specified.");
+      throw GoogleErrors.invalidField("resource.disks", "", "A boot disk must be specified.");
     }
-    ArrayNode out = GoogleJson.array();
+    ArrayNode out = Json.array();
     for (int i = 0; i < disks.size(); i++) {
       JsonNode disk = disks.get(i);
       String at = "resource.disks[" + i + "]";
       boolean boot = Boolean.TRUE.equals(FieldRules.bool(disk, "boot", at + ".boot"));
       if (boot != (i == 0)) {
-        throw GoogleApiError.invalidField(at + ".boot", String.valueOf(boot),
+        throw GoogleErrors.invalidField(at + ".boot", String.valueOf(boot),
             "The first disk, and only the first disk, must be the boot disk.");
       }
       if (disk.hasNonNull("source")) {
-        throw GoogleApiError.invalidField(at + ".source", disk.get("source").asText(),
+        throw GoogleErrors.invalidField(at + ".source", disk.get("source").asText(),
             "This fake creates disks from initializeParams only.");
       }
       String type = GoogleJson.text(disk, "type");
       if (type != null && !type.equals("PERSISTENT")) {
-        throw GoogleApiError.invalidField(at + ".type", type, "Only PERSISTENT disks are supported.");
+        throw GoogleErrors.invalidField(at + ".type", type, "Only PERSISTENT disks are supported.");
       }
       JsonNode init = disk.get("initializeParams");
       if (init == null || !init.isObject()) {
-        throw GoogleApiError.invalidField(at + ".initializeParams", "",
+        throw GoogleErrors.invalidField(at + ".initializeParams", "",
             "initializeParams must be specified to create the disk.");
       }
       long imageSizeGb = 0;
-      ObjectNode outDisk = GoogleJson.object();
+      ObjectNode outDisk = Json.object();
       String sourceImage = GoogleJson.text(init, "sourceImage");
       if (boot || sourceImage != null) {
         if (sourceImage == null) {
-          throw GoogleApiError.invalidField(at + ".initializeParams.sourceImage", "",
+          throw GoogleErrors.invalidField(at + ".initializeParams.sourceImage", "",
               "The boot disk needs a source image.");
         }
         StoredResource image = ImageLookup.requireReady(
@@ -132,11 +133,11 @@ final class InstanceBuilder {
       Long sizeGb = GoogleJson.int64(init, "diskSizeGb");
       long size = sizeGb == null ? (imageSizeGb > 0 ? imageSizeGb : 10) : sizeGb;
       if (size < 1) {
-        throw GoogleApiError.invalidField(at + ".initializeParams.diskSizeGb",
+        throw GoogleErrors.invalidField(at + ".initializeParams.diskSizeGb",
             String.valueOf(size), "Disk size must be at least 1 GB.");
       }
       if (size < imageSizeGb) {
-        throw GoogleApiError.invalidField(at + ".initializeParams.diskSizeGb",
+        throw GoogleErrors.invalidField(at + ".initializeParams.diskSizeGb",
             String.valueOf(size), "Requested disk size cannot be smaller than the image size ("
                 + imageSizeGb + " GB)");
       }
@@ -174,18 +175,18 @@ final class InstanceBuilder {
     ResourceLinks.Ref parsed = ResourceLinks.parse(diskType, project, "diskTypes");
     if (parsed == null || parsed.zone() == null || !parsed.zone().equals(zone)
         || !DISK_TYPES.contains(parsed.name())) {
-      throw GoogleApiError.invalidField(at + ".initializeParams.diskType", diskType,
+      throw GoogleErrors.invalidField(at + ".initializeParams.diskType", diskType,
           "Must name a disk type of zone '" + zone + "', one of " + DISK_TYPES + ".");
     }
   }
 
   private ArrayNode networkInterfaces(JsonNode nics) {
     if (nics == null || !nics.isArray() || nics.isEmpty()) {
-      throw GoogleApiError.invalidField("resource.networkInterfaces", "",
+      throw GoogleErrors.invalidField("resource.networkInterfaces", "",
           "At least one network interface must be specified.");
     }
     if (nics.size() > 1) {
-      throw GoogleApiError.invalidField("resource.networkInterfaces[1].network", "",
+      throw GoogleErrors.invalidField("resource.networkInterfaces[1].network", "",
           "Networks must be distinct for NICs attached to a VM.");
     }
     JsonNode nic = nics.get(0);
@@ -195,7 +196,7 @@ final class InstanceBuilder {
         network == null ? "global/networks/default" : network, project);
     String subnetwork = GoogleJson.text(nic, "subnetwork");
     if (subnetwork != null && !subnetwork.endsWith("regions/" + region + "/subnetworks/default")) {
-      throw GoogleApiError.notFound(subnetwork.replaceFirst("^.*?(projects/)", "$1"));
+      throw GoogleErrors.notFound(subnetwork.replaceFirst("^.*?(projects/)", "$1"));
     }
     ObjectNode out = ((ObjectNode) nic).deepCopy();
     out.put("kind", "compute#networkInterface");
@@ -206,18 +207,18 @@ final class InstanceBuilder {
     out.put("fingerprint", Fingerprints.of(nic));
     JsonNode configs = nic.get("accessConfigs");
     if (configs != null && configs.size() > 1) {
-      throw GoogleApiError.invalidField(at + ".accessConfigs", "",
+      throw GoogleErrors.invalidField(at + ".accessConfigs", "",
           "At most one access config is allowed per network interface.");
     }
     if (configs != null && configs.size() == 1) {
       JsonNode config = configs.get(0);
       String type = GoogleJson.text(config, "type");
       if (type != null && !type.equals("ONE_TO_ONE_NAT")) {
-        throw GoogleApiError.invalidField(at + ".accessConfigs[0].type", type,
+        throw GoogleErrors.invalidField(at + ".accessConfigs[0].type", type,
             "Must be ONE_TO_ONE_NAT.");
       }
       if (config.hasNonNull("natIP")) {
-        throw GoogleApiError.invalidField(at + ".accessConfigs[0].natIP",
+        throw GoogleErrors.invalidField(at + ".accessConfigs[0].natIP",
             config.get("natIP").asText(), "This fake assigns ephemeral addresses only.");
       }
       ObjectNode outConfig = ((ObjectNode) config).deepCopy();
@@ -231,39 +232,39 @@ final class InstanceBuilder {
       }
       out.putArray("accessConfigs").add(outConfig);
     }
-    ArrayNode array = GoogleJson.array();
+    ArrayNode array = Json.array();
     array.add(out);
     return array;
   }
 
   private static ObjectNode scheduling(JsonNode given) {
-    ObjectNode out = given.isObject() ? ((ObjectNode) given).deepCopy() : GoogleJson.object();
+    ObjectNode out = given.isObject() ? ((ObjectNode) given).deepCopy() : Json.object();
     String model = GoogleJson.text(given, "provisioningModel");
     if (model == null) {
       model = "STANDARD";
     }
     if (!PROVISIONING_MODELS.contains(model)) {
-      throw GoogleApiError.invalidField("resource.scheduling.provisioningModel", model,
+      throw GoogleErrors.invalidField("resource.scheduling.provisioningModel", model,
           "Must be one of " + PROVISIONING_MODELS + ".");
     }
     boolean spot = model.equals("SPOT");
     Boolean restart = FieldRules.bool(given, "automaticRestart", "resource.scheduling.automaticRestart");
     String maintenance = GoogleJson.text(given, "onHostMaintenance");
     if (maintenance != null && !maintenance.equals("MIGRATE") && !maintenance.equals("TERMINATE")) {
-      throw GoogleApiError.invalidField("resource.scheduling.onHostMaintenance", maintenance,
+      throw GoogleErrors.invalidField("resource.scheduling.onHostMaintenance", maintenance,
           "Must be MIGRATE or TERMINATE.");
     }
     if (spot && Boolean.TRUE.equals(restart)) {
-      throw GoogleApiError.invalidField("resource.scheduling.automaticRestart", "true",
+      throw GoogleErrors.invalidField("resource.scheduling.automaticRestart", "true",
           "Spot VMs cannot restart automatically.");
     }
     if (spot && "MIGRATE".equals(maintenance)) {
-      throw GoogleApiError.invalidField("resource.scheduling.onHostMaintenance", maintenance,
+      throw GoogleErrors.invalidField("resource.scheduling.onHostMaintenance", maintenance,
           "Spot VMs must terminate on host maintenance.");
     }
     String action = GoogleJson.text(given, "instanceTerminationAction");
     if (action != null && !action.equals("STOP") && !action.equals("DELETE")) {
-      throw GoogleApiError.invalidField("resource.scheduling.instanceTerminationAction", action,
+      throw GoogleErrors.invalidField("resource.scheduling.instanceTerminationAction", action,
           "Must be STOP or DELETE.");
     }
     out.put("provisioningModel", model);
@@ -283,13 +284,13 @@ final class InstanceBuilder {
       return;
     }
     if (accounts.size() > 1) {
-      throw GoogleApiError.invalidField("resource.serviceAccounts", "",
+      throw GoogleErrors.invalidField("resource.serviceAccounts", "",
           "At most one service account can be specified.");
     }
     for (int i = 0; i < accounts.size(); i++) {
       String email = GoogleJson.text(accounts.get(i), "email");
       if (email == null || !(email.equals("default") || email.contains("@"))) {
-        throw GoogleApiError.invalidField("resource.serviceAccounts[" + i + "].email", email,
+        throw GoogleErrors.invalidField("resource.serviceAccounts[" + i + "].email", email,
             "Must be 'default' or a service account email address.");
       }
     }

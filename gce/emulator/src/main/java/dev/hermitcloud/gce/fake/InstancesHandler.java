@@ -1,6 +1,10 @@
 package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.http.Router;
+import dev.hermitcloud.emulator.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,17 +30,17 @@ final class InstancesHandler {
     router.add("POST", RouteTemplates.INSTANCE_SET_LABELS, true, this::setLabels);
   }
 
-  private Reply insert(FakeRequest request) {
+  private Reply insert(Request request) {
     String project = ctx.requireProject(request.var("project"));
     String zone = request.var("zone");
     String region = ZoneCatalog.requireRegion(zone);
-    ObjectNode body = request.json();
+    ObjectNode body = GoogleJson.body(request);
     return ctx.mutate(request, project, () -> {
       String name = GoogleJson.text(body, "name");
       FieldRules.name("resource.name", name);
       ResourceKey key = ResourceKey.zonal(ComputeKind.INSTANCE, project, zone, name);
       if (ctx.store().find(key) != null) {
-        throw GoogleApiError.alreadyExists(key.path());
+        throw GoogleErrors.alreadyExists(key.path());
       }
       long id = ctx.store().newId();
       ObjectNode json = new InstanceBuilder(ctx.store(), project, zone, region)
@@ -77,14 +81,14 @@ final class InstancesHandler {
     });
   }
 
-  private Reply get(FakeRequest request) {
+  private Reply get(Request request) {
     ResourceKey key = key(request);
     synchronized (ctx.store()) {
       return Reply.ok(ctx.requireVisible(key).json());
     }
   }
 
-  private Reply list(FakeRequest request) {
+  private Reply list(Request request) {
     String project = ctx.requireProject(request.var("project"));
     String zone = request.var("zone");
     ZoneCatalog.requireRegion(zone);
@@ -97,7 +101,7 @@ final class InstancesHandler {
         "projects/" + project + "/zones/" + zone + "/instances", items);
   }
 
-  private Reply delete(FakeRequest request) {
+  private Reply delete(Request request) {
     ResourceKey key = key(request);
     return ctx.mutate(request, key.project(), () -> {
       StoredResource instance = ctx.requireVisible(key);
@@ -124,20 +128,20 @@ final class InstancesHandler {
     });
   }
 
-  private Reply serialPort(FakeRequest request) {
+  private Reply serialPort(Request request) {
     ResourceKey key = key(request);
-    Long port = request.queryLong("port");
+    Long port = GoogleJson.queryInt64(request, "port");
     if (port != null && (port < 1 || port > 4)) {
-      throw GoogleApiError.invalidField("port", port.toString(), "Must be between 1 and 4.");
+      throw GoogleErrors.invalidField("port", port.toString(), "Must be between 1 and 4.");
     }
-    Long start = request.queryLong("start");
+    Long start = GoogleJson.queryInt64(request, "start");
     SerialConsole.Slice slice;
     synchronized (ctx.store()) {
       StoredResource instance = ctx.requireVisible(key);
       SerialConsole console = port == null || port == 1 ? instance.serial() : new SerialConsole();
       slice = console.read(start == null ? 0 : start);
     }
-    ObjectNode out = GoogleJson.object();
+    ObjectNode out = Json.object();
     out.put("kind", "compute#serialPortOutput");
     out.put("contents", slice.contents());
     GoogleJson.putInt64(out, "start", slice.start());
@@ -146,11 +150,11 @@ final class InstancesHandler {
     return Reply.ok(out);
   }
 
-  private Reply setLabels(FakeRequest request) {
+  private Reply setLabels(Request request) {
     return SetLabels.handle(ctx, request, key(request));
   }
 
-  private ResourceKey key(FakeRequest request) {
+  private ResourceKey key(Request request) {
     String project = ctx.requireProject(request.var("project"));
     String zone = request.var("zone");
     ZoneCatalog.requireRegion(zone);

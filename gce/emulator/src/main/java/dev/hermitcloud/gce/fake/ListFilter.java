@@ -1,6 +1,7 @@
 package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermitcloud.emulator.http.ApiError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -173,8 +174,8 @@ final class ListFilter {
     return token;
   }
 
-  private GoogleApiError invalid() {
-    return GoogleApiError.invalidField("filter", source, "Invalid list filter expression.");
+  private ApiError invalid() {
+    return GoogleErrors.invalidField("filter", source, "Invalid list filter expression.");
   }
 
   private static List<String> tokenize(String s) {
@@ -193,7 +194,7 @@ final class ListFilter {
       } else if (c == '"' || c == '\'') {
         int end = s.indexOf(c, i + 1);
         if (end < 0) {
-          throw GoogleApiError.invalidField("filter", s, "Invalid list filter expression.");
+          throw GoogleErrors.invalidField("filter", s, "Invalid list filter expression.");
         }
         out.add(s.substring(i, end + 1));
         i = end + 1;
@@ -204,7 +205,7 @@ final class ListFilter {
           i++;
         }
         if (start == i) {
-          throw GoogleApiError.invalidField("filter", s, "Invalid list filter expression.");
+          throw GoogleErrors.invalidField("filter", s, "Invalid list filter expression.");
         }
         out.add(s.substring(start, i));
       }

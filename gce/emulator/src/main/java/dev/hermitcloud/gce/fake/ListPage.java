@@ -3,6 +3,9 @@ package dev.hermitcloud.gce.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,11 +27,11 @@ final class ListPage {
    * @param path the collection path, e.g. {@code projects/p/global/images}
    * @param items every item, each with a {@code name}, in name order
    */
-  static Reply reply(FakeRequest request, String kind, String path, List<ObjectNode> items) {
+  static Reply reply(Request request, String kind, String path, List<ObjectNode> items) {
     Predicate<JsonNode> filter = ListFilter.parse(request.query("filter"));
-    Long max = request.queryLong("maxResults");
+    Long max = GoogleJson.queryInt64(request, "maxResults");
     if (max != null && (max < 0 || max > MAX_RESULTS)) {
-      throw GoogleApiError.invalidField("maxResults", max.toString(),
+      throw GoogleErrors.invalidField("maxResults", max.toString(),
           "Must be less than or equal to " + MAX_RESULTS);
     }
     int pageSize = max == null || max == 0 ? MAX_RESULTS : max.intValue();
@@ -44,7 +47,7 @@ final class ListPage {
         matching.sort(Comparator.comparing(
             (ObjectNode n) -> n.path("creationTimestamp").asText()).reversed());
       } else if (!orderBy.trim().equals("name")) {
-        throw GoogleApiError.invalidField("orderBy", orderBy,
+        throw GoogleErrors.invalidField("orderBy", orderBy,
             "Only 'name' and 'creationTimestamp desc' are supported.");
       }
     }
@@ -54,7 +57,7 @@ final class ListPage {
       from = offsetAfter(matching, token);
     }
     int to = Math.min(matching.size(), from + pageSize);
-    ObjectNode out = GoogleJson.object();
+    ObjectNode out = Json.object();
     out.put("kind", kind);
     out.put("id", path);
     if (to > from) {
@@ -73,10 +76,10 @@ final class ListPage {
     try {
       last = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw GoogleApiError.invalidField("pageToken", token, "Invalid page token.");
+      throw GoogleErrors.invalidField("pageToken", token, "Invalid page token.");
     }
     if (!last.startsWith("after:")) {
-      throw GoogleApiError.invalidField("pageToken", token, "Invalid page token.");
+      throw GoogleErrors.invalidField("pageToken", token, "Invalid page token.");
     }
     String name = last.substring("after:".length());
     for (int i = 0; i < items.size(); i++) {

@@ -1,6 +1,10 @@
 package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.http.Router;
+import dev.hermitcloud.emulator.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,19 +21,19 @@ final class MachineTypesHandler {
     router.add("GET", RouteTemplates.MACHINE_TYPE, false, this::get);
   }
 
-  private Reply get(FakeRequest request) {
+  private Reply get(Request request) {
     String project = ctx.requireProject(request.var("project"));
     String zone = request.var("zone");
     ZoneCatalog.requireRegion(zone);
     String name = request.var("machineType");
     MachineTypeCatalog.MachineType type = MachineTypeCatalog.find(name);
     if (type == null) {
-      throw GoogleApiError.notFound(ResourceLinks.zonalPath(project, zone, "machineTypes", name));
+      throw GoogleErrors.notFound(ResourceLinks.zonalPath(project, zone, "machineTypes", name));
     }
     return Reply.ok(json(project, zone, type));
   }
 
-  private Reply list(FakeRequest request) {
+  private Reply list(Request request) {
     String project = ctx.requireProject(request.var("project"));
     String zone = request.var("zone");
     ZoneCatalog.requireRegion(zone);
@@ -40,7 +44,7 @@ final class MachineTypesHandler {
   }
 
   private static ObjectNode json(String project, String zone, MachineTypeCatalog.MachineType t) {
-    ObjectNode o = GoogleJson.object();
+    ObjectNode o = Json.object();
     o.put("kind", "compute#machineType");
     GoogleJson.putInt64(o, "id", 1_000_000L + Math.abs(t.name().hashCode() % 1_000_000));
     o.put("creationTimestamp", "1969-12-31T16:00:00.000-08:00");

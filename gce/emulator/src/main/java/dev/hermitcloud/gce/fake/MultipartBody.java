@@ -24,7 +24,7 @@ final class MultipartBody {
     List<Part> parts = new ArrayList<>();
     int at = indexOf(body, delimiter, 0);
     if (at < 0) {
-      throw GoogleApiError.invalid("Multipart body has no boundary '" + boundary + "'.");
+      throw GoogleErrors.invalid("Multipart body has no boundary '" + boundary + "'.");
     }
     while (true) {
       int afterDelimiter = at + delimiter.length;
@@ -35,7 +35,7 @@ final class MultipartBody {
       int headersStart = skipLineBreak(body, afterDelimiter);
       int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
       if (headersEnd < 0) {
-        throw GoogleApiError.invalid("Malformed multipart body.");
+        throw GoogleErrors.invalid("Malformed multipart body.");
       }
       Map<String, String> headers = headers(
           new String(body, headersStart, headersEnd - headersStart, StandardCharsets.ISO_8859_1));
@@ -43,7 +43,7 @@ final class MultipartBody {
       byte[] next = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
       int contentEnd = indexOf(body, next, contentStart);
       if (contentEnd < 0) {
-        throw GoogleApiError.invalid("Malformed multipart body: missing closing boundary.");
+        throw GoogleErrors.invalid("Malformed multipart body: missing closing boundary.");
       }
       parts.add(new Part(headers, Arrays.copyOfRange(body, contentStart, contentEnd)));
       at = contentEnd + 2;
@@ -60,7 +60,7 @@ final class MultipartBody {
         }
       }
     }
-    throw GoogleApiError.invalid("A multipart upload needs a Content-Type with a boundary.");
+    throw GoogleErrors.invalid("A multipart upload needs a Content-Type with a boundary.");
   }
 
   private static Map<String, String> headers(String block) {

@@ -10,11 +10,11 @@ final class Networks {
   static String require(String field, String ref, String project) {
     ResourceLinks.Ref parsed = ResourceLinks.parse(ref, project, "networks");
     if (parsed == null || parsed.zone() != null || parsed.name().contains("/")) {
-      throw GoogleApiError.invalidField(field, ref,
+      throw GoogleErrors.invalidField(field, ref,
           "Must be of the form global/networks/NETWORK or its full URL.");
     }
     if (!parsed.name().equals(DEFAULT) || !parsed.project().equals(project)) {
-      throw GoogleApiError.notFound(parsed.path());
+      throw GoogleErrors.notFound(parsed.path());
     }
     return ResourceLinks.url(parsed.path());
   }

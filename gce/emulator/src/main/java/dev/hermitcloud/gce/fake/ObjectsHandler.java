@@ -2,6 +2,11 @@ package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.ApiError;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.http.Router;
+import dev.hermitcloud.emulator.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -26,11 +31,11 @@ final class ObjectsHandler {
     router.add("DELETE", RouteTemplates.OBJECT, true, this::delete);
   }
 
-  private Reply get(FakeRequest request) {
+  private Reply get(Request request) {
     FakeObject o = gcs.requireObject(request.var("bucket"), request.var("object"));
-    Long generation = request.queryLong("generation");
+    Long generation = GoogleJson.queryInt64(request, "generation");
     if (generation != null && generation != o.generation()) {
-      throw new GoogleApiError(404, "notFound",
+      throw ApiError.of(404, "notFound",
           "No such object: " + o.bucket() + "/" + o.name() + "#" + generation);
     }
     GcsPreconditions.from(request).check(o);
@@ -40,7 +45,7 @@ final class ObjectsHandler {
     return media(request, o);
   }
 
-  private static Reply media(FakeRequest request, FakeObject o) {
+  private static Reply media(Request request, FakeObject o) {
     byte[] data = o.data();
     int status = 200;
     int from = 0;
@@ -59,10 +64,10 @@ final class ObjectsHandler {
           }
         }
       } catch (NumberFormatException e) {
-        throw new GoogleApiError(400, "invalid", "Invalid Range header: " + range);
+        throw ApiError.of(400, "invalid", "Invalid Range header: " + range);
       }
       if (from >= data.length && data.length > 0) {
-        return ErrorJson.reply(416, "requestedRangeNotSatisfiable",
+        throw ApiError.of(416, "requestedRangeNotSatisfiable",
             "The requested range cannot be satisfied.");
       }
       status = 206;
@@ -81,16 +86,16 @@ final class ObjectsHandler {
     return reply;
   }
 
-  private Reply delete(FakeRequest request) {
+  private Reply delete(Request request) {
     gcs.delete(request.var("bucket"), request.var("object"), GcsPreconditions.from(request));
     return Reply.empty(204);
   }
 
-  private Reply list(FakeRequest request) {
+  private Reply list(Request request) {
     String prefix = request.query("prefix");
     String delimiter = request.query("delimiter");
     String token = request.query("pageToken");
-    Long max = request.queryLong("maxResults");
+    Long max = GoogleJson.queryInt64(request, "maxResults");
     int pageSize = max == null || max <= 0 || max > MAX_LIST ? MAX_LIST : max.intValue();
     List<FakeObject> all = gcs.list(request.var("bucket"), prefix);
     List<FakeObject> items = new ArrayList<>();
@@ -113,7 +118,7 @@ final class ObjectsHandler {
       }
       items.add(o);
     }
-    ObjectNode out = GoogleJson.object();
+    ObjectNode out = Json.object();
     out.put("kind", "storage#objects");
     if (!items.isEmpty()) {
       ArrayNode array = out.putArray("items");

@@ -1,5 +1,6 @@
 package dev.hermitcloud.gce.fake;
 
+import dev.hermitcloud.emulator.http.Request;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +55,16 @@ final class OperationRunner implements AutoCloseable {
    * Starts an operation on {@code subject} (marked busy until DONE). Call with the store locked.
    */
   FakeOperation start(
-      FakeRequest request, String type, StoredResource subject, OperationWork work) {
+      Request request, String type, StoredResource subject, OperationWork work) {
     ResourceKey key = subject.key();
     FakeOperation op = new FakeOperation(
         key.project(), key.zone(), newName(), store.newId(), type, subject.selfLink(),
         subject.id());
     operations.put(lookupKey(key.project(), key.zone(), op.name()), op);
     subject.pendingOperation(op);
-    Duration duration = request.operationDuration() != null
-        ? request.operationDuration()
-        : defaultDuration;
-    OperationError injected = request.injectedOperationError();
+    Duration duration = request.attachment(SlowOperation.class).map(SlowOperation::duration)
+        .orElse(defaultDuration);
+    OperationError injected = request.attachment(OperationError.class).orElse(null);
     Stages stages = new Stages(op, subject, work, injected);
     if (duration.isZero()) {
       stages.toDone();

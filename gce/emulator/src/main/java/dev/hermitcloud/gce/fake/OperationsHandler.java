@@ -1,5 +1,8 @@
 package dev.hermitcloud.gce.fake;
 
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.http.Router;
 import java.time.Duration;
 
 /**
@@ -26,7 +29,7 @@ final class OperationsHandler {
     this.maxWait = maxWait;
   }
 
-  private Reply answer(FakeRequest request, boolean wait) throws InterruptedException {
+  private Reply answer(Request request, boolean wait) throws InterruptedException {
     String project = ctx.requireProject(request.var("project"));
     String zone = request.var("zone");
     if (zone != null) {
@@ -34,7 +37,7 @@ final class OperationsHandler {
     }
     String name = request.var("operation");
     FakeOperation op = ctx.runner().find(project, zone, name).orElseThrow(() ->
-        GoogleApiError.notFound(zone == null
+        GoogleErrors.notFound(zone == null
             ? ResourceLinks.globalPath(project, "operations", name)
             : ResourceLinks.zonalPath(project, zone, "operations", name)));
     if (wait) {

@@ -1,14 +1,15 @@
 package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.hermitcloud.emulator.app.Binding;
+import dev.hermitcloud.emulator.net.Cidr;
+import dev.hermitcloud.emulator.net.Loopback;
+import dev.hermitcloud.emulator.net.PortRange;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Which TCP ports of which RUNNING instance a client on 127.0.0.1 may reach through the
@@ -18,23 +19,13 @@ import java.util.TreeMap;
  * ports): an app listens on chosen ports, not on all of them.
  */
 final class Reachability {
-  /** An address and port an app stand-in listens on. */
-  record Binding(String ip, int port) implements Comparable<Binding> {
-    @Override
-    public int compareTo(Binding o) {
-      int c = ip.compareTo(o.ip);
-      return c != 0 ? c : Integer.compare(port, o.port);
-    }
-  }
-
   private static final int MAX_RANGE = 100;
-  private static final InetAddress CLIENT = loopback();
 
   private Reachability() {}
 
-  /** Open bindings and the instance name behind each. */
-  static Map<Binding, String> open(ComputeStore store) {
-    Map<Binding, String> out = new TreeMap<>();
+  /** Open bindings, each with the instance behind it. */
+  static Set<Binding> open(ComputeStore store) {
+    Set<Binding> out = new TreeSet<>();
     synchronized (store) {
       List<StoredResource> rules = store.all(ComputeKind.FIREWALL);
       for (StoredResource instance : store.all(ComputeKind.INSTANCE)) {
@@ -50,7 +41,7 @@ final class Reachability {
         }
         for (int port : candidatePorts(applying)) {
           if (allowed(applying, port)) {
-            out.put(new Binding(instance.natIp(), port), instance.key().name());
+            out.add(new Binding(instance.natIp(), port, instance.key().name()));
           }
         }
       }
@@ -65,7 +56,8 @@ final class Reachability {
     }
     boolean fromClient = false;
     for (JsonNode range : rule.path("sourceRanges")) {
-      fromClient |= Cidr.parse("sourceRanges", range.asText()).contains(CLIENT);
+      fromClient |= Cidr.tryParse(range.asText().trim())
+          .filter(c -> c.contains(Loopback.CLIENT)).isPresent();
     }
     if (!fromClient) {
       return false;
@@ -99,7 +91,7 @@ final class Reachability {
           continue;
         }
         for (JsonNode p : entry.path("ports")) {
-          PortRange range = PortRange.parse("ports", p.asText());
+          PortRange range = PortRange.parse(p.asText());
           if (range.size() <= MAX_RANGE) {
             for (int port = range.low(); port <= range.high(); port++) {
               ports.add(port);
@@ -141,19 +133,11 @@ final class Reachability {
         return true;
       }
       for (JsonNode p : ports) {
-        if (PortRange.parse("ports", p.asText()).contains(port)) {
+        if (PortRange.parse(p.asText()).contains(port)) {
           return true;
         }
       }
     }
     return false;
-  }
-
-  private static InetAddress loopback() {
-    try {
-      return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.hermitcloud.gce.fake;
 
+import dev.hermitcloud.emulator.http.Request;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +14,7 @@ final class RequestIds {
   private final Map<String, FakeOperation> seen = new HashMap<>();
 
   /** The validated id, or null when the request carries none. */
-  static String parse(FakeRequest request) {
+  static String parse(Request request) {
     String raw = request.query("requestId");
     if (raw == null) {
       return null;
@@ -25,7 +26,7 @@ final class RequestIds {
       }
       return id.toString();
     } catch (IllegalArgumentException e) {
-      throw GoogleApiError.invalidField("requestId", raw,
+      throw GoogleErrors.invalidField("requestId", raw,
           "The requestId must be a valid UUID with the exception that zero UUID is not supported"
               + " (00000000-0000-0000-0000-000000000000).");
     }

@@ -1,5 +1,8 @@
 package dev.hermitcloud.gce.fake;
 
+import dev.hermitcloud.emulator.http.ApiError;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -49,9 +52,9 @@ final class ResumableSession {
     cancelled = true;
   }
 
-  synchronized Reply put(FakeRequest request, GcsStore gcs) {
+  synchronized Reply put(Request request, GcsStore gcs) {
     if (cancelled) {
-      throw new GoogleApiError(404, "notFound", "The upload session was cancelled.");
+      throw ApiError.of(404, "notFound", "The upload session was cancelled.");
     }
     if (result != null) {
       return Reply.ok(result.toJson(request.baseUrl()));
@@ -59,7 +62,7 @@ final class ResumableSession {
     byte[] body = request.body();
     ContentRange range = ContentRange.parse(request.header("Content-Range"), body.length);
     if (range.total() != null && declaredTotal != null && !range.total().equals(declaredTotal)) {
-      throw GoogleApiError.invalid("The upload was started for " + declaredTotal
+      throw GoogleErrors.invalid("The upload was started for " + declaredTotal
           + " bytes but the Content-Range says " + range.total() + ".");
     }
     if (range.isStatusQuery()) {
@@ -68,15 +71,15 @@ final class ResumableSession {
           : incomplete();
     }
     if (range.first() > committed) {
-      throw GoogleApiError.invalid("Invalid request. According to the Content-Range header, the"
+      throw GoogleErrors.invalid("Invalid request. According to the Content-Range header, the"
           + " upload offset is " + range.first() + " byte(s), which exceeds already uploaded size"
           + " of " + committed + " byte(s).");
     }
     if (range.total() != null && range.last() >= range.total()) {
-      throw GoogleApiError.invalid("Invalid Content-Range: the last byte is beyond the total.");
+      throw GoogleErrors.invalid("Invalid Content-Range: the last byte is beyond the total.");
     }
     if (body.length > range.length()) {
-      throw GoogleApiError.invalid("The request body is longer than its Content-Range.");
+      throw GoogleErrors.invalid("The request body is longer than its Content-Range.");
     }
     // Shorter than the range only when the connection died mid-body (fault injection).
     boolean cut = body.length < range.length();
@@ -109,7 +112,7 @@ final class ResumableSession {
     return reply;
   }
 
-  private Reply finish(FakeRequest request, GcsStore gcs) {
+  private Reply finish(Request request, GcsStore gcs) {
     String crc = ObjectHashes.crc32c(data, committed);
     String md5 = ObjectHashes.md5(data, committed);
     String hashHeader = request.header("X-Goog-Hash");
@@ -137,7 +140,7 @@ final class ResumableSession {
 
   static void requireHash(String kind, String provided, String actual) {
     if (!provided.equals(actual)) {
-      throw GoogleApiError.invalid("Provided " + kind + " \"" + provided
+      throw GoogleErrors.invalid("Provided " + kind + " \"" + provided
           + "\" doesn't match calculated " + kind + " \"" + actual + "\".");
     }
   }

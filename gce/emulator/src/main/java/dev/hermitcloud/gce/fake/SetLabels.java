@@ -2,6 +2,9 @@ package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.json.Json;
 
 /**
  * {@code setLabels} on images and instances: replaces all labels when {@code labelFingerprint}
@@ -10,21 +13,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class SetLabels {
   private SetLabels() {}
 
-  static Reply handle(ComputeContext ctx, FakeRequest request, ResourceKey key) {
-    ObjectNode body = request.json();
+  static Reply handle(ComputeContext ctx, Request request, ResourceKey key) {
+    ObjectNode body = GoogleJson.body(request);
     return ctx.mutate(request, key.project(), () -> {
       StoredResource r = ctx.requireVisible(key);
       ComputeContext.requireIdle(r);
       String current = Fingerprints.of(r.json().get("labels"));
       String given = GoogleJson.text(body, "labelFingerprint");
       if (!current.equals(given)) {
-        throw GoogleApiError.conditionNotMet("Labels fingerprint either invalid or resource"
+        throw GoogleErrors.conditionNotMet("Labels fingerprint either invalid or resource"
             + " labels have changed");
       }
       JsonNode labels = body.get("labels");
       FieldRules.labels("labels", labels);
       ObjectNode newLabels = labels == null || labels.isNull()
-          ? GoogleJson.object()
+          ? Json.object()
           : ((ObjectNode) labels).deepCopy();
       return ctx.runner().start(request, "setLabels", r, new OperationWork() {
         @Override

@@ -1,6 +1,11 @@
 package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.ApiError;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.http.Router;
+import dev.hermitcloud.emulator.json.Json;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +34,7 @@ final class UploadsHandler {
     router.add("DELETE", RouteTemplates.OBJECT_UPLOADS, true, this::cancel);
   }
 
-  private Reply start(FakeRequest request) throws IOException {
+  private Reply start(Request request) throws IOException {
     String uploadType = request.query("uploadType");
     if (request.query("upload_id") != null) {
       return chunk(request);
@@ -42,16 +47,16 @@ final class UploadsHandler {
     }
     if ("media".equals(uploadType)) {
       return create(request, request.query("name"), request.body(),
-          request.header("Content-Type"), GoogleJson.object());
+          request.header("Content-Type"), Json.object());
     }
-    throw GoogleApiError.invalid("Upload requests must include an uploadType URL parameter"
+    throw GoogleErrors.invalid("Upload requests must include an uploadType URL parameter"
         + " (resumable, multipart or media).");
   }
 
-  private Reply startResumable(FakeRequest request) {
+  private Reply startResumable(Request request) {
     String bucket = request.var("bucket");
     gcs.bucketJson(bucket);
-    ObjectNode meta = request.json();
+    ObjectNode meta = GoogleJson.body(request);
     String name = objectName(request, meta);
     String contentType = request.header("X-Upload-Content-Type");
     if (contentType == null) {
@@ -73,30 +78,30 @@ final class UploadsHandler {
         .header("X-GUploader-UploadID", session.id());
   }
 
-  private Reply chunk(FakeRequest request) {
+  private Reply chunk(Request request) {
     return session(request).put(request, gcs);
   }
 
-  private Reply cancel(FakeRequest request) {
+  private Reply cancel(Request request) {
     session(request).cancel();
     return Reply.empty(499);
   }
 
-  private ResumableSession session(FakeRequest request) {
+  private ResumableSession session(Request request) {
     ResumableSession session = gcs.session(request.query("upload_id"));
     if (session == null) {
-      throw new GoogleApiError(404, "notFound", "No such upload session.");
+      throw ApiError.of(404, "notFound", "No such upload session.");
     }
     return session;
   }
 
-  private Reply multipart(FakeRequest request) throws IOException {
+  private Reply multipart(Request request) throws IOException {
     List<MultipartBody.Part> parts =
         MultipartBody.parse(request.header("Content-Type"), request.body());
     if (parts.size() != 2) {
-      throw GoogleApiError.invalid("A multipart upload has exactly two parts: metadata, media.");
+      throw GoogleErrors.invalid("A multipart upload has exactly two parts: metadata, media.");
     }
-    ObjectNode meta = GoogleJson.parse(parts.get(0).content()).deepCopy();
+    ObjectNode meta = Json.parse(parts.get(0).content()).deepCopy();
     byte[] media = parts.get(1).content();
     String contentType = GoogleJson.text(meta, "contentType");
     if (contentType == null) {
@@ -113,23 +118,23 @@ final class UploadsHandler {
     return create(request, objectName(request, meta), media, contentType, meta);
   }
 
-  private Reply create(FakeRequest request, String name, byte[] data, String contentType,
+  private Reply create(Request request, String name, byte[] data, String contentType,
       ObjectNode meta) {
     if (name == null || name.isEmpty()) {
-      throw new GoogleApiError(400, "required", "Required");
+      throw ApiError.of(400, "required", "Required");
     }
     FakeObject o = gcs.put(request.var("bucket"), name, data, contentType,
         GoogleJson.stringMap(meta.get("metadata")), GcsPreconditions.from(request), true);
     return Reply.ok(o.toJson(request.baseUrl()));
   }
 
-  private static String objectName(FakeRequest request, ObjectNode meta) {
+  private static String objectName(Request request, ObjectNode meta) {
     String name = request.query("name");
     if (name == null) {
       name = GoogleJson.text(meta, "name");
     }
     if (name == null || name.isEmpty()) {
-      throw new GoogleApiError(400, "required", "Required");
+      throw ApiError.of(400, "required", "Required");
     }
     return name;
   }

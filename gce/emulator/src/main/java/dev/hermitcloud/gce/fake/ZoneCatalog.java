@@ -27,7 +27,7 @@ final class ZoneCatalog {
   static String requireRegion(String zone) {
     String region = REGION_OF_ZONE.get(zone);
     if (region == null) {
-      throw GoogleApiError.invalidField("zone", zone, "Unknown zone.");
+      throw GoogleErrors.invalidField("zone", zone, "Unknown zone.");
     }
     return region;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.cloud.compute.v1.FirewallsClient;
+import dev.hermitcloud.emulator.json.Json;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -137,6 +138,6 @@ class AdminHttpTest {
   }
 
   private static JsonNode json(HttpResponse<String> response) throws Exception {
-    return GoogleJson.parse(response.body().getBytes(StandardCharsets.UTF_8));
+    return Json.parse(response.body().getBytes(StandardCharsets.UTF_8));
   }
 }

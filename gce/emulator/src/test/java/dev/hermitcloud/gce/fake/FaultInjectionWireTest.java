@@ -15,6 +15,9 @@ import com.google.cloud.compute.v1.InstancesClient;
 import com.google.cloud.compute.v1.Operation;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
+import dev.hermitcloud.emulator.client.RawHttp;
+import dev.hermitcloud.emulator.fault.Fault;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +59,7 @@ class FaultInjectionWireTest {
   @Test
   void rateLimitingIsResourceExhaustedWithRetryAfterAndChangesNothing() throws Exception {
     fake.faults().add(FaultRule.on("POST", RouteTemplates.FIREWALLS).times(2)
-        .inject(Fault.rateLimited(3)));
+        .inject(GceFaults.rateLimited(3)));
 
     assertThatThrownBy(() -> firewalls.insertAsync(PROJECT, FirewallsWireTest.rule("fw").build()).get())
         .hasCauseInstanceOf(ResourceExhaustedException.class)
@@ -76,9 +79,9 @@ class FaultInjectionWireTest {
   @Test
   void backendErrorsAndPermissionDeniedReachTheClientAsTheirExceptions() {
     fake.faults().add(FaultRule.on("POST", RouteTemplates.INSTANCES)
-        .inject(Fault.backendError()));
+        .inject(GceFaults.backendError()));
     fake.faults().add(FaultRule.on("DELETE", RouteTemplates.FIREWALL)
-        .inject(Fault.permissionDenied()));
+        .inject(GceFaults.permissionDenied()));
 
     assertThatThrownBy(() -> instances.insertAsync(PROJECT, ZONE,
             InstancesWireTest.spec("vm").build()).get())
@@ -91,7 +94,7 @@ class FaultInjectionWireTest {
   @Test
   void aGetAnsweredWithBackendErrorIsRetriedByTheClient() {
     fake.addReadyImage(PROJECT, "img", null, 1);
-    fake.faults().add(FaultRule.on("GET", RouteTemplates.IMAGE).inject(Fault.backendError()));
+    fake.faults().add(FaultRule.on("GET", RouteTemplates.IMAGE).inject(GceFaults.backendError()));
 
     assertThat(images.get(PROJECT, "img").getName()).isEqualTo("img");
     assertThat(fake.stats().requests("GET", RouteTemplates.IMAGE)).isEqualTo(2);
@@ -149,7 +152,7 @@ class FaultInjectionWireTest {
   @Test
   void aSlowOperationIsStillRunningWhenPolled() throws Exception {
     fake.faults().add(FaultRule.on("POST", RouteTemplates.FIREWALLS)
-        .inject(Fault.slowOperation(Duration.ofMinutes(1))));
+        .inject(GceFaults.slowOperation(Duration.ofMinutes(1))));
 
     Operation started = firewalls.insertCallable().futureCall(InsertFirewallRequest.newBuilder()
         .setProject(PROJECT).setFirewallResource(FirewallsWireTest.rule("slow")).build()).get();
@@ -164,7 +167,7 @@ class FaultInjectionWireTest {
   @Test
   void storageRetriesAnIdempotentUploadAfterABackendError() throws Exception {
     fake.faults().add(FaultRule.on("POST", RouteTemplates.OBJECT_UPLOADS)
-        .inject(Fault.backendError()));
+        .inject(GceFaults.backendError()));
 
     try (Storage storage = FakeGceClients.storage(fake, PROJECT)) {
       storage.create(BlobInfo.newBuilder("fault-bucket", "retried.bin").build(), new byte[] {1, 2},

@@ -12,6 +12,8 @@ import com.google.cloud.storage.Bucket;
 import com.google.cloud.storage.BucketInfo;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageException;
+import dev.hermitcloud.emulator.fault.Fault;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +106,7 @@ class GcsWireTest {
     byte[] data = new byte[40 * 1024 * 1024 + 12345];
     new Random(42).nextBytes(data);
     FaultRule lost = fake.faults().add(FaultRule.on("PUT", RouteTemplates.OBJECT_UPLOADS)
-        .skipFirst(1).inject(Fault.uploadChunkLost(0.5)));
+        .skipFirst(1).inject(GceFaults.uploadChunkLost(0.5)));
 
     try (WriteChannel writer = storage.writer(BlobInfo.newBuilder(BUCKET, "disk.tar.gz").build(),
         Storage.BlobWriteOption.doesNotExist())) {

@@ -27,6 +27,7 @@ import com.google.cloud.compute.v1.ServiceAccount;
 import com.google.cloud.compute.v1.SetLabelsInstanceRequest;
 import com.google.cloud.compute.v1.Tags;
 import com.google.cloud.compute.v1.ZoneOperationsClient;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,7 +190,7 @@ class InstancesWireTest {
   @Test
   void anOperationErrorWithHttpStatusMakesGetThrowAndLeavesNoInstance() {
     fake.faults().add(FaultRule.on("POST", RouteTemplates.INSTANCES)
-        .inject(Fault.operationError(OperationError.zoneResourcePoolExhausted())));
+        .inject(GceFaults.operationError(OperationError.zoneResourcePoolExhausted())));
 
     assertThatThrownBy(() -> instances.insertAsync(PROJECT, ZONE, spec("unlucky").build()).get())
         .hasCauseInstanceOf(UnavailableException.class);
@@ -202,7 +203,7 @@ class InstancesWireTest {
   @Test
   void anOperationErrorWithoutHttpStatusIsReturnedInTheOperation() throws Exception {
     fake.faults().add(FaultRule.on("POST", RouteTemplates.INSTANCES)
-        .inject(Fault.operationError(OperationError.of("INTERNAL_ERROR", "Something broke."))));
+        .inject(GceFaults.operationError(OperationError.of("INTERNAL_ERROR", "Something broke."))));
 
     Operation op = instances.insertAsync(PROJECT, ZONE, spec("quiet").build()).get();
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermitcloud.emulator.http.ApiError;
+import dev.hermitcloud.emulator.json.Json;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +58,7 @@ class ListFilterTest {
   void malformedFiltersAreInvalid() {
     for (String bad : new String[] {"name =", "(name = x", "name ~ x", "name = 'open"}) {
       assertThatThrownBy(() -> ListFilter.parse(bad))
-          .isInstanceOf(GoogleApiError.class)
+          .isInstanceOf(ApiError.class)
           .hasMessageContaining("Invalid list filter expression");
     }
   }
@@ -72,7 +74,7 @@ class ListFilterTest {
 
   private static JsonNode json(String text) {
     try {
-      return GoogleJson.MAPPER.readTree(text);
+      return Json.MAPPER.readTree(text);
     } catch (Exception e) {
       throw new IllegalArgumentException(e);
     }

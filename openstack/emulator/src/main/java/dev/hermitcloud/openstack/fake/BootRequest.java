@@ -57,14 +57,14 @@ final class BootRequest {
       String projectId) {
     String name = name(server);
     FakeImage image = image(server, state);
-    FakeFlavor flavor = flavors.find(Json.text(server, "flavorRef"));
+    FakeFlavor flavor = flavors.find(Fields.text(server, "flavorRef"));
     if (flavor == null) {
-      throw ApiException.badRequest("Invalid flavorRef provided.");
+      throw OpenStackErrors.badRequest("Invalid flavorRef provided.");
     }
     checkFit(image, flavor);
-    String keyName = Json.text(server, "key_name");
+    String keyName = Fields.text(server, "key_name");
     if (keyName != null && !keypairs.contains(keyName)) {
-      throw ApiException.badRequest("Invalid key_name provided.");
+      throw OpenStackErrors.badRequest("Invalid key_name provided.");
     }
     List<String> groupNames = new ArrayList<>();
     List<FakeSecurityGroup> groups = securityGroups(server, state, projectId, groupNames);
@@ -73,32 +73,32 @@ final class BootRequest {
   }
 
   private static String name(JsonNode server) {
-    String name = Json.text(server, "name");
+    String name = Fields.text(server, "name");
     if (name == null) {
-      throw ApiException.badRequest(
+      throw OpenStackErrors.badRequest(
           "Invalid input for field/attribute server. 'name' is a required property");
     }
     if (name.isEmpty() || name.length() > 255 || !name.strip().equals(name)) {
-      throw ApiException.badRequest("Invalid input for field/attribute name. Value: " + name
+      throw OpenStackErrors.badRequest("Invalid input for field/attribute name. Value: " + name
           + ". '" + name + "' is not a valid server name");
     }
     return name;
   }
 
   private static FakeImage image(JsonNode server, CloudState state) {
-    String ref = Json.text(server, "imageRef");
+    String ref = Fields.text(server, "imageRef");
     if (ref == null || ref.isEmpty()) {
       ref = bootImageFromMappings(server.get("block_device_mapping_v2"));
     }
     if (ref == null) {
-      throw ApiException.badRequest("Missing imageRef attribute");
+      throw OpenStackErrors.badRequest("Missing imageRef attribute");
     }
     FakeImage image = state.images.get(ref.substring(ref.lastIndexOf('/') + 1));
     if (image == null) {
-      throw ApiException.badRequest("Can not find requested image");
+      throw OpenStackErrors.badRequest("Can not find requested image");
     }
     if (!image.status.equals("active")) {
-      throw ApiException.badRequest("Image " + image.id + " is not active.");
+      throw OpenStackErrors.badRequest("Image " + image.id + " is not active.");
     }
     return image;
   }
@@ -121,17 +121,17 @@ final class BootRequest {
       long imageBytes = Math.max(image.size == null ? 0 : image.size,
           image.virtualSize == null ? 0 : image.virtualSize);
       if (imageBytes > flavorBytes) {
-        throw ApiException.badRequest("Flavor's disk is too small for requested image. Flavor "
+        throw OpenStackErrors.badRequest("Flavor's disk is too small for requested image. Flavor "
             + "disk is " + flavorBytes + " bytes, image is " + imageBytes + " bytes.");
       }
       if (image.minDisk * GIB > flavorBytes) {
-        throw ApiException.badRequest("Flavor's disk is smaller than the minimum size specified "
+        throw OpenStackErrors.badRequest("Flavor's disk is smaller than the minimum size specified "
             + "in image metadata. Flavor disk is " + flavorBytes + " bytes, minimum size is "
             + image.minDisk * GIB + " bytes.");
       }
     }
     if (image.minRam > flavor.ramMiB()) {
-      throw ApiException.badRequest("Flavor's memory is too small for requested image.");
+      throw OpenStackErrors.badRequest("Flavor's memory is too small for requested image.");
     }
   }
 
@@ -142,7 +142,7 @@ final class BootRequest {
       return metadata;
     }
     if (!node.isObject()) {
-      throw ApiException.badRequest("Invalid input for field/attribute metadata. Value: " + node
+      throw OpenStackErrors.badRequest("Invalid input for field/attribute metadata. Value: " + node
           + ". " + node + " is not of type 'object'");
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -151,32 +151,32 @@ final class BootRequest {
       JsonNode value = e.getValue();
       if (key.isEmpty() || key.length() > 255 || !value.isTextual()
           || value.asText().length() > 255) {
-        throw ApiException.badRequest("Invalid input for field/attribute metadata. Value: "
+        throw OpenStackErrors.badRequest("Invalid input for field/attribute metadata. Value: "
             + node + ". Metadata keys and values must be strings of 1 to 255 characters");
       }
       metadata.put(key, value.asText());
     }
     if (metadata.size() > 128) {
-      throw ApiException.forbidden("Quota exceeded for metadata_items: Requested "
+      throw OpenStackErrors.forbidden("Quota exceeded for metadata_items: Requested "
           + metadata.size() + ", but already used 0 of 128 metadata_items");
     }
     return metadata;
   }
 
   private static String userData(JsonNode server) {
-    String data = Json.text(server, "user_data");
+    String data = Fields.text(server, "user_data");
     if (data == null) {
       return null;
     }
     if (data.length() > MAX_USER_DATA) {
-      throw ApiException.badRequest("User data too large. User data must be no larger than "
+      throw OpenStackErrors.badRequest("User data too large. User data must be no larger than "
           + MAX_USER_DATA + " bytes once base64 encoded. Your data is " + data.length()
           + " bytes");
     }
     try {
       Base64.getDecoder().decode(data);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("User data needs to be valid base 64.");
+      throw OpenStackErrors.badRequest("User data needs to be valid base 64.");
     }
     return data;
   }
@@ -191,27 +191,27 @@ final class BootRequest {
       for (JsonNode g : node) {
         String ref = g.path("name").asText(null);
         if (ref == null) {
-          throw ApiException.badRequest("Invalid input for field/attribute security_groups.");
+          throw OpenStackErrors.badRequest("Invalid input for field/attribute security_groups.");
         }
         if (!refs.contains(ref)) {
           refs.add(ref);
         }
       }
     } else {
-      throw ApiException.badRequest("Invalid input for field/attribute security_groups.");
+      throw OpenStackErrors.badRequest("Invalid input for field/attribute security_groups.");
     }
     List<FakeSecurityGroup> groups = new ArrayList<>();
     for (String ref : refs) {
       List<FakeSecurityGroup> byName = state.securityGroups.values().stream()
           .filter(g -> g.name.equals(ref)).toList();
       if (byName.size() > 1) {
-        throw ApiException.conflict("Multiple security groups found matching '" + ref
+        throw OpenStackErrors.conflict("Multiple security groups found matching '" + ref
             + "'. Use an ID to be more specific.");
       }
       FakeSecurityGroup group =
           byName.isEmpty() ? state.securityGroups.get(ref) : byName.get(0);
       if (group == null) {
-        throw ApiException.badRequest(
+        throw OpenStackErrors.badRequest(
             "Security group " + ref + " not found for project " + projectId + ".");
       }
       groups.add(group);
@@ -231,7 +231,7 @@ final class BootRequest {
           nics.add(new Nic(onlyTenantNetwork(state), null));
           return nics;
         }
-        default -> throw ApiException.badRequest("Invalid input for field/attribute networks. "
+        default -> throw OpenStackErrors.badRequest("Invalid input for field/attribute networks. "
             + "Value: " + node.asText() + ". It must be 'auto', 'none' or a list");
       }
     }
@@ -243,24 +243,24 @@ final class BootRequest {
       return nics;
     }
     if (!node.isArray()) {
-      throw ApiException.badRequest("Invalid input for field/attribute networks.");
+      throw OpenStackErrors.badRequest("Invalid input for field/attribute networks.");
     }
     for (JsonNode n : node) {
       if (n.hasNonNull("port")) {
-        throw ApiException.badRequest("The fake cannot boot on a pre-made port; use a network.");
+        throw OpenStackErrors.badRequest("The fake cannot boot on a pre-made port; use a network.");
       }
       String uuid = n.path("uuid").asText(null);
       FakeNetwork network = uuid == null ? null : state.networks.get(uuid);
       if (network == null) {
-        throw ApiException.badRequest("Network " + uuid + " could not be found.");
+        throw OpenStackErrors.badRequest("Network " + uuid + " could not be found.");
       }
       if (network.external) {
-        throw ApiException.forbidden(
+        throw OpenStackErrors.forbidden(
             "It is not allowed to create an interface on external network " + uuid);
       }
       String fixedIp = n.path("fixed_ip").asText(null);
       if (fixedIp != null && !network.cidr.contains(fixedIp)) {
-        throw ApiException.badRequest("Invalid fixed IP address (" + fixedIp + ")");
+        throw OpenStackErrors.badRequest("Invalid fixed IP address (" + fixedIp + ")");
       }
       nics.add(new Nic(network, fixedIp));
     }
@@ -270,11 +270,11 @@ final class BootRequest {
   private static FakeNetwork onlyTenantNetwork(CloudState state) {
     List<FakeNetwork> candidates = List.copyOf(state.tenantNetworks());
     if (candidates.size() > 1) {
-      throw ApiException.conflict(
+      throw OpenStackErrors.conflict(
           "Multiple possible networks found, use a Network ID to be more specific.");
     }
     if (candidates.isEmpty()) {
-      throw ApiException.badRequest("Unable to automatically allocate a network for project");
+      throw OpenStackErrors.badRequest("Unable to automatically allocate a network for project");
     }
     return candidates.get(0);
   }

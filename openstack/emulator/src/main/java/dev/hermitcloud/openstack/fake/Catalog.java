@@ -2,6 +2,8 @@ package dev.hermitcloud.openstack.fake;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.id.Ids;
+import dev.hermitcloud.emulator.json.Json;
 
 /**
  * The service catalog a token carries: identity, compute, image and network, each with one public
@@ -23,13 +25,13 @@ final class Catalog {
 
   private static void add(ArrayNode catalog, String type, String name, String url) {
     ObjectNode service = catalog.addObject();
-    service.put("id", Ids.stable("service-" + type));
+    service.put("id", Ids.stableUuid("service-" + type));
     service.put("type", type);
     service.put("name", name);
     service
         .putArray("endpoints")
         .addObject()
-        .put("id", Ids.stable("endpoint-" + type))
+        .put("id", Ids.stableUuid("endpoint-" + type))
         .put("interface", "public")
         .put("region_id", REGION)
         .put("region", REGION)

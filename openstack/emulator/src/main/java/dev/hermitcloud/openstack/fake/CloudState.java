@@ -1,5 +1,6 @@
 package dev.hermitcloud.openstack.fake;
 
+import dev.hermitcloud.emulator.stats.RequestStats;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,16 +21,20 @@ final class CloudState {
   final Map<String, FakeSecurityGroup> securityGroups = new LinkedHashMap<>();
   final Map<String, FakeSecurityGroupRule> rules = new LinkedHashMap<>();
   final Map<String, FakeFloatingIp> floatingIps = new LinkedHashMap<>();
-  /** Creations through the API over the fake's life, keyed {@code kind/name}. */
-  final Map<String, Integer> creations = new LinkedHashMap<>();
+  /** Counts creations through the API over the fake's life. */
+  private final RequestStats stats;
   private long sequence;
+
+  CloudState(RequestStats stats) {
+    this.stats = stats;
+  }
 
   long nextSequence() {
     return ++sequence;
   }
 
   void recordCreation(String kind, String name) {
-    creations.merge(kind + "/" + name, 1, Integer::sum);
+    stats.created(kind, name);
   }
 
   List<FakePort> portsOf(String serverId) {

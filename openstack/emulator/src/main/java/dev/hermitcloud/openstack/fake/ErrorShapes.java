@@ -1,6 +1,9 @@
 package dev.hermitcloud.openstack.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.ApiError;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.json.Json;
 import java.util.Map;
 
 /**
@@ -43,57 +46,55 @@ final class ErrorShapes {
     return REASONS.getOrDefault(status, "Error");
   }
 
-  static Reply render(Service service, ApiException e) {
+  /** The error as {@code service} answers it; the server adds {@code Retry-After}. */
+  static Reply render(Service service, ApiError e) {
     Reply reply =
-        e.status == 401 ? keystone(e) : switch (service) {
+        e.status() == 401 ? keystone(e) : switch (service) {
           case NOVA -> nova(e);
           case NEUTRON -> neutron(e);
           case GLANCE -> glance(e);
           case KEYSTONE, ADMIN -> keystone(e);
         };
-    if (e.retryAfterSeconds != null) {
-      reply.header("Retry-After", Integer.toString(e.retryAfterSeconds));
-    }
-    if (e.status == 401) {
+    if (e.status() == 401) {
       reply.header("WWW-Authenticate", "Keystone uri=\"/v3\"");
     }
     return reply;
   }
 
-  private static Reply keystone(ApiException e) {
+  private static Reply keystone(ApiError e) {
     ObjectNode body = Json.object();
     body.putObject("error")
-        .put("code", e.status)
-        .put("title", reason(e.status))
+        .put("code", e.status())
+        .put("title", reason(e.status()))
         .put("message", e.getMessage());
-    return Reply.json(e.status, body);
+    return Reply.json(e.status(), body);
   }
 
-  private static Reply nova(ApiException e) {
+  private static Reply nova(ApiError e) {
     ObjectNode body = Json.object();
     ObjectNode inner =
-        body.putObject(NOVA_KEYS.getOrDefault(e.status, "computeFault"))
-            .put("code", e.status)
+        body.putObject(NOVA_KEYS.getOrDefault(e.status(), "computeFault"))
+            .put("code", e.status())
             .put("message", e.getMessage());
-    if (e.retryAfterSeconds != null) {
-      inner.put("retryAfter", Integer.toString(e.retryAfterSeconds));
+    if (e.retryAfterSeconds() != null) {
+      inner.put("retryAfter", Integer.toString(e.retryAfterSeconds()));
     }
-    return Reply.json(e.status, body);
+    return Reply.json(e.status(), body);
   }
 
-  private static Reply neutron(ApiException e) {
+  private static Reply neutron(ApiError e) {
     String type =
-        e.neutronType != null ? e.neutronType : "HTTP" + reason(e.status).replace(" ", "");
+        e.code() != null ? e.code() : "HTTP" + reason(e.status()).replace(" ", "");
     ObjectNode body = Json.object();
     body.putObject("NeutronError")
         .put("type", type)
         .put("message", e.getMessage())
         .put("detail", "");
-    return Reply.json(e.status, body);
+    return Reply.json(e.status(), body);
   }
 
-  private static Reply glance(ApiException e) {
+  private static Reply glance(ApiError e) {
     return Reply.text(
-        e.status, e.status + " " + reason(e.status) + "\n\n" + e.getMessage() + "\n\n   ");
+        e.status(), e.status() + " " + reason(e.status()) + "\n\n" + e.getMessage() + "\n\n   ");
   }
 }

@@ -1,6 +1,9 @@
 package dev.hermitcloud.openstack.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.id.Ids;
+import dev.hermitcloud.emulator.json.Json;
+import dev.hermitcloud.emulator.time.Timestamps;
 import java.time.Instant;
 
 /** A Neutron floating IP: a loopback address from the external network, maybe on a port. */
@@ -41,7 +44,7 @@ final class FakeFloatingIp {
     o.put("floating_network_id", network.id);
     o.put("port_id", port == null ? null : port.id);
     o.put("fixed_ip_address", port == null ? null : port.fixedIp);
-    o.put("router_id", port == null ? null : Ids.stable("router-" + network.name));
+    o.put("router_id", port == null ? null : Ids.stableUuid("router-" + network.name));
     o.put("status", port == null ? "DOWN" : "ACTIVE");
     o.put("description", description);
     o.put("tenant_id", tenantId);

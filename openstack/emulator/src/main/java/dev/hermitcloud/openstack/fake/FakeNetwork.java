@@ -1,6 +1,10 @@
 package dev.hermitcloud.openstack.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.id.Ids;
+import dev.hermitcloud.emulator.json.Json;
+import dev.hermitcloud.emulator.net.Cidr;
+import dev.hermitcloud.emulator.time.Timestamps;
 import java.time.Instant;
 
 /** A Neutron network with its single IPv4 subnet, from which ports and floating IPs draw. */
@@ -14,8 +18,8 @@ final class FakeNetwork {
   final Instant createdAt;
 
   FakeNetwork(String name, Cidr cidr, boolean external, String tenantId, Instant createdAt) {
-    this.id = Ids.stable("network-" + name);
-    this.subnetId = Ids.stable("subnet-" + name);
+    this.id = Ids.stableUuid("network-" + name);
+    this.subnetId = Ids.stableUuid("subnet-" + name);
     this.name = name;
     this.cidr = cidr;
     this.external = external;

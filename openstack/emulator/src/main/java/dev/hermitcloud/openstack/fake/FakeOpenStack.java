@@ -1,17 +1,19 @@
 package dev.hermitcloud.openstack.fake;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import dev.hermitcloud.emulator.app.AppStandIn;
+import dev.hermitcloud.emulator.fault.FaultPlan;
+import dev.hermitcloud.emulator.http.EmulatorServer;
+import dev.hermitcloud.emulator.http.Router;
+import dev.hermitcloud.emulator.id.Ids;
+import dev.hermitcloud.emulator.net.Cidr;
+import dev.hermitcloud.emulator.stats.RequestStats;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -24,34 +26,36 @@ import java.util.function.Function;
  *       .credentials(cloud.user(), cloud.password(), Identifier.byName(cloud.domain()))
  *       .scopeToProject(Identifier.byName(cloud.project()), Identifier.byName(cloud.domain()))
  *       .authenticate();
- *   cloud.faults().add(FaultRule.on("POST /compute/v2.1/servers").status(429).retryAfter(1));
+ *   cloud.faults().add(FaultRule.on("POST /compute/v2.1/servers").inject(Fault.httpError(429).retryAfter(1)));
  *   ...
  *   assertThat(cloud.creationCount("server", "echo")).isEqualTo(1);
  * }
  * }</pre>
  *
  * <p>Services live under {@code /v3}, {@code /image}, {@code /compute/v2.1} and {@code
- * /network}; the fake's own HTTP controls under {@code /_fake} ({@link AdminApi}).
+ * /network}; the fake's own HTTP controls under {@code /_fake} ({@link OpenStackAdmin}).
  */
 public final class FakeOpenStack implements AutoCloseable {
   private final FakeOpenStackBuilder config;
-  private final CloudState state = new CloudState();
-  private final TokenStore tokens;
-  private final Faults faults;
-  private final Timings timings;
   private final RequestStats stats = new RequestStats();
+  private final CloudState state = new CloudState(stats);
+  private final TokenStore tokens;
+  private final FaultPlan faults;
+  private final CloudFailures failures;
+  private final Timings timings;
   private final AppStandIn appStandIn;
   private final Transitions transitions;
   private final NovaServerApi servers;
-  private final HttpServer http;
-  private final ExecutorService executor;
+  private final EmulatorServer http;
 
   FakeOpenStack(FakeOpenStackBuilder config) {
     this.config = config;
     this.tokens = new TokenStore(config.tokenLifetime);
-    this.faults = new Faults(tokens, config.seed);
+    this.faults = new FaultPlan(config.seed);
+    this.failures = new CloudFailures(tokens);
     this.timings = new Timings(config.build, config.save, config.delete);
-    this.appStandIn = new AppStandIn(state, config.appStandIn, config.appPorts);
+    this.appStandIn = new AppStandIn("fake-openstack",
+        new AppReachability(state, config.appPorts)::open, config.appStandIn);
     this.transitions = new Transitions(appStandIn::reconcile);
     IdentityStore identity = identity(config);
     seed(identity.projects.get(0).id());
@@ -59,29 +63,25 @@ public final class FakeOpenStack implements AutoCloseable {
     Router router = new Router();
     new KeystoneApi(identity, tokens).register(router);
     new GlanceApi(state).register(router);
-    new GlanceUpload(state, transitions, timings, faults).register(router);
+    new GlanceUpload(state, transitions, timings, failures).register(router);
     NovaFlavorApi flavors = new NovaFlavorApi(FakeFlavor.DEFAULTS);
     flavors.register(router);
-    servers = new NovaServerApi(state, flavors, config.keypairs, transitions, timings, faults);
+    servers = new NovaServerApi(state, flavors, config.keypairs, transitions, timings, failures);
     servers.register(router);
     new NeutronNetworkApi(state).register(router);
     new NeutronSecurityGroupApi(state).register(router);
     new NeutronFloatingIpApi(state).register(router);
 
     try {
-      http = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port), 64);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + config.port, e);
+      http = EmulatorServer.builder("fake-openstack", new OpenStackDialect(tokens)).routes(router)
+          .admin(OpenStackAdmin.create(this, stats).router()).stats(stats).faults(faults)
+          .latency(config.latency).afterChange(appStandIn::reconcile).threads(config.threads)
+          .trace(config.trace ? System.err : null).port(config.port).start();
+    } catch (RuntimeException e) {
+      transitions.close();
+      appStandIn.close();
+      throw e;
     }
-    executor = Executors.newFixedThreadPool(config.threads, r -> {
-      Thread t = new Thread(r, "fake-openstack-http");
-      t.setDaemon(true);
-      return t;
-    });
-    http.setExecutor(executor);
-    http.createContext("/", new HttpDispatcher(router, tokens, faults, stats, new AdminApi(this),
-        appStandIn::reconcile, config.trace));
-    http.start();
   }
 
   public static FakeOpenStackBuilder builder() {
@@ -95,11 +95,11 @@ public final class FakeOpenStack implements AutoCloseable {
 
   private static IdentityStore identity(FakeOpenStackBuilder config) {
     List<FakeUser> users = config.users.stream()
-        .map(u -> new FakeUser(Ids.keystone("user-" + u.name()), u.name(), u.domain(),
+        .map(u -> new FakeUser(Ids.stableHex("user-" + u.name()), u.name(), u.domain(),
             u.password()))
         .toList();
     List<FakeProject> projects = config.projects.stream()
-        .map(p -> new FakeProject(Ids.keystone("project-" + p), p, Domains.DEFAULT))
+        .map(p -> new FakeProject(Ids.stableHex("project-" + p), p, Domains.DEFAULT))
         .toList();
     List<FakeApplicationCredential> credentials = config.credentials.stream()
         .map(c -> new FakeApplicationCredential(c.id(), c.name(), c.secret(), users.get(0),
@@ -112,12 +112,12 @@ public final class FakeOpenStack implements AutoCloseable {
   private void seed(String projectId) {
     synchronized (state) {
       for (FakeOpenStackBuilder.NetworkSpec n : config.networks) {
-        Cidr cidr = Cidr.parse(n.cidr());
+        Cidr cidr = Cidr.tryParse(n.cidr()).orElse(null);
         if (cidr == null || cidr.isIpv6()) {
           throw new IllegalArgumentException("not an IPv4 prefix: " + n.cidr());
         }
         FakeNetwork network = new FakeNetwork(n.name(), cidr, n.external(),
-            n.external() ? Ids.keystone("project-admin") : projectId, Instant.now());
+            n.external() ? Ids.stableHex("project-admin") : projectId, Instant.now());
         state.networks.put(network.id, network);
       }
       NeutronSecurityGroupApi.addGroup(state, "default", "Default security group", projectId);
@@ -126,7 +126,7 @@ public final class FakeOpenStack implements AutoCloseable {
 
   /** The port the fake listens on, on 127.0.0.1. */
   public int port() {
-    return http.getAddress().getPort();
+    return http.port();
   }
 
   /** {@code http://127.0.0.1:PORT}. */
@@ -159,8 +159,24 @@ public final class FakeOpenStack implements AutoCloseable {
     return Domains.DEFAULT;
   }
 
-  public Faults faults() {
+  /** The request fault rules; add {@link dev.hermitcloud.emulator.fault.FaultRule}s at any time. */
+  public FaultPlan faults() {
     return faults;
+  }
+
+  /** Cloud-side failures: tokens expiring, the next server failing, the next upload killed. */
+  public CloudFailures failures() {
+    return failures;
+  }
+
+  /** Latency added to every API call from now on. */
+  public void latency(Duration perCall) {
+    http.latency(perCall);
+  }
+
+  /** Every counter, for tools ({@code GET /_fake/stats} shows the same). */
+  public RequestStats stats() {
+    return stats;
   }
 
   public Timings timings() {
@@ -169,11 +185,14 @@ public final class FakeOpenStack implements AutoCloseable {
 
   /** Calls so far by {@code METHOD /template}, e.g. {@code POST /compute/v2.1/servers}. */
   public Map<String, Integer> requestCounts() {
-    return stats.counts();
+    Map<String, Integer> out = new TreeMap<>();
+    stats.requestsByRoute().forEach((k, v) -> out.put(k, v.intValue()));
+    stats.unknownRequests().forEach((k, v) -> out.merge(k, v.intValue(), Integer::sum));
+    return out;
   }
 
   public int requestCount(String methodAndTemplate) {
-    return stats.count(methodAndTemplate);
+    return (int) stats.requests(methodAndTemplate);
   }
 
   /**
@@ -181,7 +200,7 @@ public final class FakeOpenStack implements AutoCloseable {
    * Keystone token requests and console-output reads. Failed and faulted calls count too.
    */
   public int mutatingRequestCount() {
-    return stats.mutating();
+    return (int) stats.mutatingRequests();
   }
 
   /** Zeroes the request counters (not the creation counts, which span the fake's life). */
@@ -196,9 +215,7 @@ public final class FakeOpenStack implements AutoCloseable {
    * floating_ip/SERVER} (or {@code floating_ip/-} without a port).
    */
   public Map<String, Integer> creations() {
-    synchronized (state) {
-      return Map.copyOf(state.creations);
-    }
+    return stats.creations();
   }
 
   public int creationCount(String kind, String name) {
@@ -264,16 +281,14 @@ public final class FakeOpenStack implements AutoCloseable {
     servers.appendConsole(serverId, text);
   }
 
-  /** Turns the app stand-in on or off ({@link AppStandIn}). */
+  /** Turns the app stand-in on or off ({@link AppReachability} says where it answers). */
   public void appStandIn(boolean enabled) {
-    appStandIn.enable(enabled);
+    appStandIn.enabled(enabled);
   }
 
   /** Where the app stand-in answers now, as {@code address:port}, sorted. */
   public Set<String> appEndpoints() {
-    Set<String> out = new TreeSet<>();
-    appStandIn.endpoints().forEach(e -> out.add(e.address() + ":" + e.port()));
-    return out;
+    return appStandIn.endpoints();
   }
 
   private List<FakeResource> snapshot(Function<CloudState, List<FakeResource>> f) {
@@ -284,8 +299,7 @@ public final class FakeOpenStack implements AutoCloseable {
 
   @Override
   public void close() {
-    http.stop(0);
-    executor.shutdownNow();
+    http.close();
     transitions.close();
     appStandIn.close();
   }

@@ -35,6 +35,7 @@ public final class FakeOpenStackBuilder {
   Duration save = Duration.ofMillis(100);
   Duration delete = Duration.ofMillis(100);
   long seed = 42;
+  Duration latency = Duration.ZERO;
   boolean appStandIn;
   boolean trace;
   final Set<Integer> appPorts = new LinkedHashSet<>();
@@ -110,6 +111,12 @@ public final class FakeOpenStackBuilder {
   /** How long a deleted server lingers. */
   public FakeOpenStackBuilder deleteTime(Duration duration) {
     this.delete = duration;
+    return this;
+  }
+
+  /** Latency added to every API call (not to {@code /_fake} calls). */
+  public FakeOpenStackBuilder latency(Duration perCall) {
+    this.latency = perCall;
     return this;
   }
 

@@ -75,7 +75,8 @@ public final class FakeOpenStackMain {
     return args[i];
   }
 
-  private static void printConnection(FakeOpenStack cloud, PrintStream out) {
+  /** Prints the URLs, the OS_* variables and the clouds.yaml entry that point clients at {@code cloud}. */
+  public static void printConnection(FakeOpenStack cloud, PrintStream out) {
     out.println("fake-openstack listening on " + cloud.baseUrl());
     out.println("auth URL: " + cloud.authUrl());
     out.println();
@@ -102,7 +103,7 @@ public final class FakeOpenStackMain {
     out.println("    identity_api_version: 3");
     out.println();
     out.println("control: GET " + cloud.baseUrl() + "/_fake/stats, POST /_fake/faults, "
-        + "DELETE /_fake/faults, POST /_fake/reset (see AdminApi)");
+        + "DELETE /_fake/faults, POST /_fake/reset (see OpenStackAdmin)");
     out.flush();
   }
 }

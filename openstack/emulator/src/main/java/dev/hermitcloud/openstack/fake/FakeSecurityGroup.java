@@ -2,6 +2,8 @@ package dev.hermitcloud.openstack.fake;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.json.Json;
+import dev.hermitcloud.emulator.time.Timestamps;
 import java.time.Instant;
 import java.util.Collection;
 

@@ -3,6 +3,11 @@ package dev.hermitcloud.openstack.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.http.Router;
+import dev.hermitcloud.emulator.id.Ids;
+import dev.hermitcloud.emulator.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,28 +37,28 @@ final class GlanceApi {
   }
 
   void register(Router router) {
-    router.add("POST", IMAGES, Service.GLANCE, this::create);
-    router.add("GET", IMAGES, Service.GLANCE, this::list);
-    router.add("GET", IMAGES + "/{id}", Service.GLANCE, this::show);
-    router.add("PATCH", IMAGES + "/{id}", Service.GLANCE, this::patch);
-    router.add("DELETE", IMAGES + "/{id}", Service.GLANCE, this::delete);
+    router.add("POST", IMAGES, this::create);
+    router.add("GET", IMAGES, this::list);
+    router.add("GET", IMAGES + "/{id}", this::show);
+    router.add("PATCH", IMAGES + "/{id}", this::patch);
+    router.add("DELETE", IMAGES + "/{id}", this::delete);
   }
 
-  private Reply create(ApiRequest r) {
+  private Reply create(Request r) {
     JsonNode body = r.json();
     if (!body.isObject()) {
-      throw ApiException.badRequest("Provided object does not match schema 'image'");
+      throw OpenStackErrors.badRequest("Provided object does not match schema 'image'");
     }
     synchronized (state) {
-      String id = body.hasNonNull("id") ? body.get("id").asText() : Ids.random();
+      String id = body.hasNonNull("id") ? body.get("id").asText() : Ids.uuid();
       if (!id.matches("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")) {
-        throw ApiException.badRequest("Provided object does not match schema 'image': '" + id
+        throw OpenStackErrors.badRequest("Provided object does not match schema 'image': '" + id
             + "' does not match '^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-...$'");
       }
       if (state.images.containsKey(id)) {
-        throw ApiException.conflict("Image with identifier " + id + " already exists!");
+        throw OpenStackErrors.conflict("Image with identifier " + id + " already exists!");
       }
-      FakeImage image = new FakeImage(id, state.nextSequence(), r.projectId(), Instant.now());
+      FakeImage image = new FakeImage(id, state.nextSequence(), Caller.projectId(r), Instant.now());
       for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         if (!field.getKey().equals("id")) {
@@ -67,35 +72,35 @@ final class GlanceApi {
     }
   }
 
-  private Reply show(ApiRequest r) {
+  private Reply show(Request r) {
     synchronized (state) {
-      return Reply.json(200, find(r.param("id")).toJson());
+      return Reply.json(200, find(r.var("id")).toJson());
     }
   }
 
-  private Reply delete(ApiRequest r) {
+  private Reply delete(Request r) {
     synchronized (state) {
-      FakeImage image = find(r.param("id"));
+      FakeImage image = find(r.var("id"));
       if (image.isProtected) {
-        throw ApiException.forbidden("Image " + image.id + " is protected and cannot be deleted.");
+        throw OpenStackErrors.forbidden("Image " + image.id + " is protected and cannot be deleted.");
       }
       state.images.remove(image.id);
       return Reply.empty(204);
     }
   }
 
-  private Reply patch(ApiRequest r) {
+  private Reply patch(Request r) {
     String type = r.header("Content-Type");
     String bare = type == null ? "" : type.split(";")[0].trim();
     if (!PATCH_TYPES.contains(bare)) {
-      throw ApiException.of(415, "Unsupported Content-Type");
+      throw OpenStackErrors.of(415, "Unsupported Content-Type");
     }
     JsonNode ops = r.json();
     if (!ops.isArray()) {
-      throw ApiException.badRequest("Request body must be a JSON array of operation objects.");
+      throw OpenStackErrors.badRequest("Request body must be a JSON array of operation objects.");
     }
     synchronized (state) {
-      FakeImage image = find(r.param("id"));
+      FakeImage image = find(r.var("id"));
       applyAll(image.copy(), ops); // all or nothing: a failing op throws before any change
       applyAll(image, ops);
       image.updatedAt = Instant.now();
@@ -108,7 +113,7 @@ final class GlanceApi {
       String kind = op.path("op").asText();
       String path = op.path("path").asText();
       if (!path.matches("/[^/]+")) {
-        throw ApiException.badRequest("Invalid JSON pointer for this resource: '" + path + "'");
+        throw OpenStackErrors.badRequest("Invalid JSON pointer for this resource: '" + path + "'");
       }
       String key = path.substring(1).replace("~1", "/").replace("~0", "~");
       switch (kind) {
@@ -116,18 +121,18 @@ final class GlanceApi {
         case "replace" -> {
           if (!ImageAttributes.isBase(key) && !image.properties.containsKey(key)
               && !ImageAttributes.READ_ONLY.contains(key)) {
-            throw ApiException.conflict("Property " + key + " does not exist.");
+            throw OpenStackErrors.conflict("Property " + key + " does not exist.");
           }
           ImageAttributes.set(image, key, op.path("value"));
         }
         case "remove" -> ImageAttributes.remove(image, key);
-        default -> throw ApiException.badRequest("Operation objects must contain exactly one"
+        default -> throw OpenStackErrors.badRequest("Operation objects must contain exactly one"
             + " member named \"add\", \"remove\", or \"replace\".");
       }
     }
   }
 
-  private Reply list(ApiRequest r) {
+  private Reply list(Request r) {
     List<Predicate<FakeImage>> filters = filters(r);
     ObjectNode body = Json.object();
     synchronized (state) {
@@ -147,18 +152,18 @@ final class GlanceApi {
       body.put("schema", "/v2/schemas/images");
       if (page.full()) {
         String last = page.items().get(page.items().size() - 1).id;
-        body.put("next", Pages.nextHref("/v2/images", r.query, last));
+        body.put("next", Pages.nextHref("/v2/images", r.queryParameters(), last));
       }
     }
     return Reply.json(200, body);
   }
 
-  private static List<Predicate<FakeImage>> filters(ApiRequest r) {
+  private static List<Predicate<FakeImage>> filters(Request r) {
     List<Predicate<FakeImage>> filters = new ArrayList<>();
     if (r.query("os_hidden") == null) {
       filters.add(i -> !i.hidden);
     }
-    r.query.forEach(
+    r.queryParameters().forEach(
         (key, values) -> {
           if (NOT_FILTERS.contains(key)) {
             return;
@@ -197,7 +202,7 @@ final class GlanceApi {
     };
   }
 
-  private static Comparator<FakeImage> order(ApiRequest r) {
+  private static Comparator<FakeImage> order(Request r) {
     String key = r.query("sort_key") == null ? "created_at" : r.query("sort_key");
     Comparator<FakeImage> c =
         switch (key) {
@@ -206,7 +211,7 @@ final class GlanceApi {
           case "size" -> Comparator.comparing(i -> i.size == null ? -1L : i.size);
           case "id" -> Comparator.comparing(i -> i.id);
           case "created_at", "updated_at" -> Comparator.comparingLong(i -> i.sequence);
-          default -> throw ApiException.badRequest("Unsupported sort_key: " + key);
+          default -> throw OpenStackErrors.badRequest("Unsupported sort_key: " + key);
         };
     c = c.thenComparingLong(i -> i.sequence);
     return "asc".equals(r.query("sort_dir")) ? c : c.reversed();
@@ -215,7 +220,7 @@ final class GlanceApi {
   private FakeImage find(String id) {
     FakeImage image = state.images.get(id);
     if (image == null) {
-      throw ApiException.notFound("No image found with ID " + id);
+      throw OpenStackErrors.notFound("No image found with ID " + id);
     }
     return image;
   }

@@ -1,5 +1,8 @@
 package dev.hermitcloud.openstack.fake;
 
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.http.Router;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,40 +22,40 @@ final class GlanceUpload {
   private final CloudState state;
   private final Transitions transitions;
   private final Timings timings;
-  private final Faults faults;
+  private final CloudFailures failures;
 
-  GlanceUpload(CloudState state, Transitions transitions, Timings timings, Faults faults) {
+  GlanceUpload(CloudState state, Transitions transitions, Timings timings, CloudFailures failures) {
     this.state = state;
     this.transitions = transitions;
     this.timings = timings;
-    this.faults = faults;
+    this.failures = failures;
   }
 
   void register(Router router) {
-    router.add("PUT", GlanceApi.IMAGES + "/{id}/file", Service.GLANCE, this::upload);
+    router.add("PUT", GlanceApi.IMAGES + "/{id}/file", this::upload);
   }
 
   /** What the streamed data came to. */
   private record Received(long size, String md5, String sha512, byte[] head) {}
 
-  private Reply upload(ApiRequest r) {
+  private Reply upload(Request r) {
     String type = r.header("Content-Type");
     if (type == null || !type.split(";")[0].trim().equals("application/octet-stream")) {
-      throw ApiException.of(415, "Unsupported Content-Type");
+      throw OpenStackErrors.of(415, "Unsupported Content-Type");
     }
-    String id = r.param("id");
+    String id = r.var("id");
     FakeImage image;
     synchronized (state) {
       image = state.images.get(id);
       if (image == null) {
-        throw ApiException.notFound("No image found with ID " + id);
+        throw OpenStackErrors.notFound("No image found with ID " + id);
       }
       if (image.diskFormat == null || image.containerFormat == null) {
-        throw ApiException.badRequest(
+        throw OpenStackErrors.badRequest(
             "Properties disk_format, container_format must be set prior to saving data.");
       }
       if (!image.status.equals("queued")) {
-        throw ApiException.conflict(
+        throw OpenStackErrors.conflict(
             "Image status transition from " + image.status + " to saving is not allowed");
       }
       image.status = "saving";
@@ -67,11 +70,11 @@ final class GlanceUpload {
       }
       throw new UncheckedIOException(e);
     }
-    boolean kill = faults.takeUploadKill()
+    boolean kill = failures.takeUploadKill()
         || DiskFormatCheck.problem(image.diskFormat, data.head()) != null;
     synchronized (state) {
       if (state.images.get(id) != image) {
-        throw ApiException.of(410, "Image " + id + " could not be found after upload. "
+        throw OpenStackErrors.of(410, "Image " + id + " could not be found after upload. "
             + "The image may have been deleted during the upload.");
       }
     }

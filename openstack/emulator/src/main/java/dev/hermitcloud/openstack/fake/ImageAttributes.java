@@ -1,6 +1,7 @@
 package dev.hermitcloud.openstack.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermitcloud.emulator.http.ApiError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +27,7 @@ final class ImageAttributes {
   /** Sets one attribute or extra property, as a create body field or a patch add/replace. */
   static void set(FakeImage image, String key, JsonNode value) {
     if (READ_ONLY.contains(key) || key.equals("id")) {
-      throw ApiException.forbidden("Attribute '" + key + "' is read-only.");
+      throw OpenStackErrors.forbidden("Attribute '" + key + "' is read-only.");
     }
     switch (key) {
       case "name" -> image.name = nullableString(key, value, 255);
@@ -38,7 +39,7 @@ final class ImageAttributes {
           throw schema(value + " is not one of " + VISIBILITIES);
         }
         if (v.equals("public")) {
-          throw ApiException.forbidden("You are not authorized to complete publicize_image action.");
+          throw OpenStackErrors.forbidden("You are not authorized to complete publicize_image action.");
         }
         image.visibility = v;
       }
@@ -62,10 +63,10 @@ final class ImageAttributes {
   /** Removes an extra property (patch remove); base attributes cannot be removed. */
   static void remove(FakeImage image, String key) {
     if (READ_ONLY.contains(key) || key.equals("id") || isBase(key)) {
-      throw ApiException.forbidden("Attribute '" + key + "' is read-only.");
+      throw OpenStackErrors.forbidden("Attribute '" + key + "' is read-only.");
     }
     if (image.properties.remove(key) == null) {
-      throw ApiException.conflict("Property " + key + " does not exist.");
+      throw OpenStackErrors.conflict("Property " + key + " does not exist.");
     }
   }
 
@@ -75,8 +76,8 @@ final class ImageAttributes {
         .contains(key);
   }
 
-  private static ApiException schema(String detail) {
-    return ApiException.badRequest("Provided object does not match schema 'image': " + detail);
+  private static ApiError schema(String detail) {
+    return OpenStackErrors.badRequest("Provided object does not match schema 'image': " + detail);
   }
 
   private static String nullableString(String key, JsonNode value, int max) {

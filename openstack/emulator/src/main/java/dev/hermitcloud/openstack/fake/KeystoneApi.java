@@ -2,6 +2,13 @@ package dev.hermitcloud.openstack.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.http.Route;
+import dev.hermitcloud.emulator.http.Router;
+import dev.hermitcloud.emulator.id.Ids;
+import dev.hermitcloud.emulator.json.Json;
+import dev.hermitcloud.emulator.time.Timestamps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +18,7 @@ import java.util.Optional;
  * validates them. Any authentication failure is a bare 401, as Keystone gives nothing away.
  */
 final class KeystoneApi {
+  static final String VERSION = "/v3";
   static final String TOKENS = "/v3/auth/tokens";
 
   private final IdentityStore identity;
@@ -22,17 +30,17 @@ final class KeystoneApi {
   }
 
   void register(Router router) {
-    router.addOpen("GET", "/v3", Service.KEYSTONE, this::version);
-    router.add("POST", TOKENS, Service.KEYSTONE, this::issue, r -> false);
-    router.add("GET", TOKENS, Service.KEYSTONE, this::check);
+    router.add("GET", VERSION, false, this::version);
+    router.add("POST", TOKENS, false, this::issue);
+    router.add("GET", TOKENS, this::check);
   }
 
-  /** True for the one route that must work without a token. */
-  static boolean issuesTokens(Route route) {
-    return route.method().equals("POST") && route.template().equals(TOKENS);
+  /** True for the routes served without a token: the version document and token issuing. */
+  static boolean isOpen(Route route) {
+    return route.key().equals("GET " + VERSION) || route.key().equals("POST " + TOKENS);
   }
 
-  private Reply version(ApiRequest r) {
+  private Reply version(Request r) {
     ObjectNode body = Json.object();
     ObjectNode v = body.putObject("version");
     v.put("id", "v3.14").put("status", "stable").put("updated", "2020-04-07T00:00:00Z");
@@ -40,12 +48,12 @@ final class KeystoneApi {
     return Reply.json(200, body);
   }
 
-  private Reply issue(ApiRequest r) {
-    JsonNode auth = r.wrapped("auth");
+  private Reply issue(Request r) {
+    JsonNode auth = Fields.wrapped(r.json(), "auth");
     JsonNode identityNode = auth.path("identity");
     JsonNode methods = identityNode.path("methods");
     if (!methods.isArray() || methods.isEmpty()) {
-      throw ApiException.badRequest("Expecting to find methods in identity.");
+      throw OpenStackErrors.badRequest("Expecting to find methods in identity.");
     }
     String method = methods.get(0).asText();
     TokenStore.IssuedToken token =
@@ -54,7 +62,7 @@ final class KeystoneApi {
           case "application_credential" ->
               applicationCredential(identityNode.path("application_credential"), auth.get("scope"));
           case "token" -> byToken(identityNode.path("token"), auth.path("scope"));
-          default -> throw ApiException.unauthorized();
+          default -> throw OpenStackErrors.unauthorized();
         };
     return Reply.json(201, render(token, r.baseUrl())).header("X-Subject-Token", token.id());
   }
@@ -62,23 +70,23 @@ final class KeystoneApi {
   private TokenStore.IssuedToken password(JsonNode password, JsonNode scope) {
     JsonNode userRef = password.path("user");
     if (!userRef.isObject()) {
-      throw ApiException.badRequest("Expecting to find user in password.");
+      throw OpenStackErrors.badRequest("Expecting to find user in password.");
     }
-    FakeUser user = identity.user(userRef).orElseThrow(ApiException::unauthorized);
+    FakeUser user = identity.user(userRef).orElseThrow(OpenStackErrors::unauthorized);
     if (!user.password().equals(userRef.path("password").asText(null))) {
-      throw ApiException.unauthorized();
+      throw OpenStackErrors.unauthorized();
     }
     return tokens.issue(user, scopedProject(scope), List.of("password"), null);
   }
 
   private TokenStore.IssuedToken applicationCredential(JsonNode ref, JsonNode scope) {
     if (scope != null && !scope.isNull()) {
-      throw ApiException.of(401, "Application credentials cannot request a scope.");
+      throw OpenStackErrors.of(401, "Application credentials cannot request a scope.");
     }
     FakeApplicationCredential credential =
-        identity.credential(ref).orElseThrow(ApiException::unauthorized);
+        identity.credential(ref).orElseThrow(OpenStackErrors::unauthorized);
     if (!credential.secret().equals(ref.path("secret").asText(null))) {
-      throw ApiException.unauthorized();
+      throw OpenStackErrors.unauthorized();
     }
     return tokens.issue(
         credential.user(), credential.project(), List.of("application_credential"), credential);
@@ -86,7 +94,7 @@ final class KeystoneApi {
 
   private TokenStore.IssuedToken byToken(JsonNode ref, JsonNode scope) {
     TokenStore.IssuedToken old =
-        tokens.valid(ref.path("id").asText(null)).orElseThrow(ApiException::unauthorized);
+        tokens.valid(ref.path("id").asText(null)).orElseThrow(OpenStackErrors::unauthorized);
     FakeProject project = scope.isMissingNode() ? old.project() : scopedProject(scope);
     List<String> methods = new ArrayList<>(old.methods());
     if (!methods.contains("token")) {
@@ -102,15 +110,15 @@ final class KeystoneApi {
     }
     JsonNode project = scope.path("project");
     if (!project.isObject()) {
-      throw ApiException.of(401, "The fake only issues project-scoped or unscoped tokens.");
+      throw OpenStackErrors.of(401, "The fake only issues project-scoped or unscoped tokens.");
     }
-    return identity.project(project).orElseThrow(ApiException::unauthorized);
+    return identity.project(project).orElseThrow(OpenStackErrors::unauthorized);
   }
 
-  private Reply check(ApiRequest r) {
+  private Reply check(Request r) {
     Optional<TokenStore.IssuedToken> subject = tokens.valid(r.header("X-Subject-Token"));
     if (subject.isEmpty()) {
-      throw ApiException.notFound("Could not find token.");
+      throw OpenStackErrors.notFound("Could not find token.");
     }
     return Reply.json(200, render(subject.get(), r.baseUrl()))
         .header("X-Subject-Token", subject.get().id());
@@ -120,8 +128,8 @@ final class KeystoneApi {
     ObjectNode body = Json.object();
     ObjectNode t = body.putObject("token");
     token.methods().forEach(t.putArray("methods")::add);
-    t.put("expires_at", Timestamps.keystone(token.expiresAt()));
-    t.put("issued_at", Timestamps.keystone(token.issuedAt()));
+    t.put("expires_at", Timestamps.micros(token.expiresAt()));
+    t.put("issued_at", Timestamps.micros(token.issuedAt()));
     t.putArray("audit_ids").add(token.id().substring(6, 28));
     FakeUser user = token.user();
     ObjectNode u = t.putObject("user").put("id", user.id()).put("name", user.name());
@@ -133,8 +141,8 @@ final class KeystoneApi {
       project.putObject("domain").put("id", Domains.idOf(p.domain())).put("name", p.domain());
       t.put("is_domain", false);
       t.putArray("roles")
-          .add(Json.object().put("id", Ids.keystone("role-member")).put("name", "member"))
-          .add(Json.object().put("id", Ids.keystone("role-reader")).put("name", "reader"));
+          .add(Json.object().put("id", Ids.stableHex("role-member")).put("name", "member"))
+          .add(Json.object().put("id", Ids.stableHex("role-reader")).put("name", "reader"));
       t.set("catalog", Catalog.render(baseUrl));
     }
     if (token.applicationCredential() != null) {

@@ -2,6 +2,10 @@ package dev.hermitcloud.openstack.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.http.Router;
+import dev.hermitcloud.emulator.id.Ids;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,44 +23,44 @@ final class NeutronFloatingIpApi {
   }
 
   void register(Router router) {
-    router.add("POST", FLOATING_IPS, Service.NEUTRON, this::create);
-    router.add("GET", FLOATING_IPS, Service.NEUTRON, this::list);
-    router.add("GET", FLOATING_IPS + "/{id}", Service.NEUTRON, this::show);
-    router.add("PUT", FLOATING_IPS + "/{id}", Service.NEUTRON, this::update);
-    router.add("DELETE", FLOATING_IPS + "/{id}", Service.NEUTRON, this::delete);
+    router.add("POST", FLOATING_IPS, this::create);
+    router.add("GET", FLOATING_IPS, this::list);
+    router.add("GET", FLOATING_IPS + "/{id}", this::show);
+    router.add("PUT", FLOATING_IPS + "/{id}", this::update);
+    router.add("DELETE", FLOATING_IPS + "/{id}", this::delete);
   }
 
-  private Reply create(ApiRequest r) {
-    JsonNode body = r.wrapped("floatingip");
-    String networkId = Json.text(body, "floating_network_id");
+  private Reply create(Request r) {
+    JsonNode body = Fields.wrapped(r.json(), "floatingip");
+    String networkId = Fields.text(body, "floating_network_id");
     if (networkId == null) {
-      throw ApiException.badRequest("Failed to parse request. Required attribute "
-          + "'floating_network_id' not specified").neutronType("HTTPBadRequest");
+      throw OpenStackErrors.badRequest("Failed to parse request. Required attribute "
+          + "'floating_network_id' not specified").withCode("HTTPBadRequest");
     }
     if (body.hasNonNull("floating_ip_address")) {
-      throw ApiException.forbidden("(rule:create_floatingip and "
+      throw OpenStackErrors.forbidden("(rule:create_floatingip and "
           + "rule:create_floatingip:floating_ip_address) is disallowed by policy")
-          .neutronType("PolicyNotAuthorized");
+          .withCode("PolicyNotAuthorized");
     }
     synchronized (state) {
       FakeNetwork network = state.networks.get(networkId);
       if (network == null) {
-        throw ApiException.notFound("Network " + networkId + " could not be found.")
-            .neutronType("NetworkNotFound");
+        throw OpenStackErrors.notFound("Network " + networkId + " could not be found.")
+            .withCode("NetworkNotFound");
       }
       if (!network.external) {
-        throw ApiException.badRequest("Bad floatingip request: Network " + networkId
-            + " is not a valid external network.").neutronType("BadRequest");
+        throw OpenStackErrors.badRequest("Bad floatingip request: Network " + networkId
+            + " is not a valid external network.").withCode("BadRequest");
       }
-      FakePort port = portToAssociate(Json.text(body, "port_id"), null);
+      FakePort port = portToAssociate(Fields.text(body, "port_id"), null);
       String address = state.freeAddress(network);
       if (address == null) {
-        throw ApiException.conflict("No more IP addresses available on network " + networkId
-            + ".").neutronType("IpAddressGenerationFailure");
+        throw OpenStackErrors.conflict("No more IP addresses available on network " + networkId
+            + ".").withCode("IpAddressGenerationFailure");
       }
-      String description = Json.text(body, "description");
-      FakeFloatingIp fip = new FakeFloatingIp(Ids.random(), state.nextSequence(), address,
-          network, r.projectId(), description == null ? "" : description, Instant.now());
+      String description = Fields.text(body, "description");
+      FakeFloatingIp fip = new FakeFloatingIp(Ids.uuid(), state.nextSequence(), address,
+          network, Caller.projectId(r), description == null ? "" : description, Instant.now());
       fip.port = port;
       state.floatingIps.put(fip.id, fip);
       state.recordCreation("floating_ip", owner(port));
@@ -64,12 +68,12 @@ final class NeutronFloatingIpApi {
     }
   }
 
-  private Reply update(ApiRequest r) {
-    JsonNode body = r.wrapped("floatingip");
+  private Reply update(Request r) {
+    JsonNode body = Fields.wrapped(r.json(), "floatingip");
     synchronized (state) {
-      FakeFloatingIp fip = find(r.param("id"));
+      FakeFloatingIp fip = find(r.var("id"));
       if (body.has("port_id")) {
-        fip.port = portToAssociate(Json.text(body, "port_id"), fip);
+        fip.port = portToAssociate(Fields.text(body, "port_id"), fip);
       }
       fip.updatedAt = Instant.now();
       fip.revision++;
@@ -77,7 +81,7 @@ final class NeutronFloatingIpApi {
     }
   }
 
-  private Reply list(ApiRequest r) {
+  private Reply list(Request r) {
     List<ObjectNode> all;
     synchronized (state) {
       all = state.floatingIps.values().stream().map(FakeFloatingIp::toJson).toList();
@@ -85,16 +89,16 @@ final class NeutronFloatingIpApi {
     return NeutronLists.answer(r, "floatingips", all);
   }
 
-  private Reply show(ApiRequest r) {
+  private Reply show(Request r) {
     synchronized (state) {
       return Reply.json(200,
-          NeutronSecurityGroupApi.wrap("floatingip", find(r.param("id")).toJson()));
+          NeutronSecurityGroupApi.wrap("floatingip", find(r.var("id")).toJson()));
     }
   }
 
-  private Reply delete(ApiRequest r) {
+  private Reply delete(Request r) {
     synchronized (state) {
-      state.floatingIps.remove(find(r.param("id")).id);
+      state.floatingIps.remove(find(r.var("id")).id);
       return Reply.empty(204);
     }
   }
@@ -106,15 +110,15 @@ final class NeutronFloatingIpApi {
     }
     FakePort port = state.ports.get(portId);
     if (port == null) {
-      throw ApiException.notFound("Port " + portId + " could not be found.")
-          .neutronType("PortNotFound");
+      throw OpenStackErrors.notFound("Port " + portId + " could not be found.")
+          .withCode("PortNotFound");
     }
     FakeFloatingIp other = state.floatingIpOn(port);
     if (other != null && other != self) {
-      throw ApiException.conflict("Cannot associate floating IP " + other.address + " ("
+      throw OpenStackErrors.conflict("Cannot associate floating IP " + other.address + " ("
           + other.id + ") with port " + port.id + " using fixed IP " + port.fixedIp
           + ", as that fixed IP already has a floating IP on external network "
-          + other.network.id + ".").neutronType("FloatingIPPortAlreadyAssociated");
+          + other.network.id + ".").withCode("FloatingIPPortAlreadyAssociated");
     }
     return port;
   }
@@ -131,8 +135,8 @@ final class NeutronFloatingIpApi {
   private FakeFloatingIp find(String id) {
     FakeFloatingIp fip = state.floatingIps.get(id);
     if (fip == null) {
-      throw ApiException.notFound("Floating IP " + id + " could not be found")
-          .neutronType("FloatingIPNotFound");
+      throw OpenStackErrors.notFound("Floating IP " + id + " could not be found")
+          .withCode("FloatingIPNotFound");
     }
     return fip;
   }

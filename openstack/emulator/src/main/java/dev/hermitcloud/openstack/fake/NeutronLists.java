@@ -3,6 +3,9 @@ package dev.hermitcloud.openstack.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +22,7 @@ final class NeutronLists {
   private NeutronLists() {}
 
   /** Answers a list request from the resources' JSON, in creation order. */
-  static Reply answer(ApiRequest r, String collection, List<ObjectNode> all) {
+  static Reply answer(Request r, String collection, List<ObjectNode> all) {
     List<ObjectNode> matching = new ArrayList<>();
     for (ObjectNode o : all) {
       if (matches(o, r)) {
@@ -31,27 +34,27 @@ final class NeutronLists {
         "Marker " + r.query("marker") + " could not be found.");
     ObjectNode body = Json.object();
     ArrayNode items = body.putArray(collection);
-    List<String> fields = r.query.getOrDefault("fields", List.of());
+    List<String> fields = r.queryParameters().getOrDefault("fields", List.of());
     for (ObjectNode o : page.items()) {
       items.add(fields.isEmpty() ? o : o.deepCopy().retain(fields));
     }
     if (page.more()) {
       String last = page.items().get(page.items().size() - 1).path("id").asText();
       body.putArray(collection + "_links").addObject().put("rel", "next")
-          .put("href", Pages.nextHref(r.baseUrl() + r.path, r.query, last));
+          .put("href", Pages.nextHref(r.baseUrl() + r.path(), r.queryParameters(), last));
     }
     return Reply.json(200, body);
   }
 
-  private static boolean matches(ObjectNode o, ApiRequest r) {
-    for (var e : r.query.entrySet()) {
+  private static boolean matches(ObjectNode o, Request r) {
+    for (var e : r.queryParameters().entrySet()) {
       String key = e.getKey();
       if (NOT_FILTERS.contains(key)) {
         continue;
       }
       if (!o.has(key)) {
-        throw ApiException.badRequest("[" + key + "] is invalid attribute for filtering")
-            .neutronType("HTTPBadRequest");
+        throw OpenStackErrors.badRequest("[" + key + "] is invalid attribute for filtering")
+            .withCode("HTTPBadRequest");
       }
       JsonNode actual = o.get(key);
       if (e.getValue().stream().noneMatch(v -> equal(actual, v))) {

@@ -2,6 +2,11 @@ package dev.hermitcloud.openstack.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.http.Router;
+import dev.hermitcloud.emulator.id.Ids;
+import dev.hermitcloud.emulator.json.Json;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,15 +25,15 @@ final class NeutronSecurityGroupApi {
   }
 
   void register(Router router) {
-    router.add("POST", GROUPS, Service.NEUTRON, this::createGroup);
-    router.add("GET", GROUPS, Service.NEUTRON, this::listGroups);
-    router.add("GET", GROUPS + "/{id}", Service.NEUTRON, this::showGroup);
-    router.add("PUT", GROUPS + "/{id}", Service.NEUTRON, this::updateGroup);
-    router.add("DELETE", GROUPS + "/{id}", Service.NEUTRON, this::deleteGroup);
-    router.add("POST", RULES, Service.NEUTRON, this::createRule);
-    router.add("GET", RULES, Service.NEUTRON, this::listRules);
-    router.add("GET", RULES + "/{id}", Service.NEUTRON, this::showRule);
-    router.add("DELETE", RULES + "/{id}", Service.NEUTRON, this::deleteRule);
+    router.add("POST", GROUPS, this::createGroup);
+    router.add("GET", GROUPS, this::listGroups);
+    router.add("GET", GROUPS + "/{id}", this::showGroup);
+    router.add("PUT", GROUPS + "/{id}", this::updateGroup);
+    router.add("DELETE", GROUPS + "/{id}", this::deleteGroup);
+    router.add("POST", RULES, this::createRule);
+    router.add("GET", RULES, this::listRules);
+    router.add("GET", RULES + "/{id}", this::showRule);
+    router.add("DELETE", RULES + "/{id}", this::deleteRule);
   }
 
   /** Makes a group with the default egress rules; the monitor must be held. */
@@ -36,38 +41,38 @@ final class NeutronSecurityGroupApi {
       CloudState state, String name, String description, String tenantId) {
     Instant now = Instant.now();
     FakeSecurityGroup group =
-        new FakeSecurityGroup(Ids.random(), state.nextSequence(), name, description, tenantId, now);
+        new FakeSecurityGroup(Ids.uuid(), state.nextSequence(), name, description, tenantId, now);
     state.securityGroups.put(group.id, group);
     for (String ethertype : List.of("IPv4", "IPv6")) {
-      FakeSecurityGroupRule rule = new FakeSecurityGroupRule(Ids.random(), group.id, "egress",
+      FakeSecurityGroupRule rule = new FakeSecurityGroupRule(Ids.uuid(), group.id, "egress",
           ethertype, null, null, null, null, null, "", tenantId, now);
       state.rules.put(rule.id(), rule);
     }
     return group;
   }
 
-  private Reply createGroup(ApiRequest r) {
-    JsonNode body = r.wrapped("security_group");
-    String name = Json.text(body, "name");
-    String description = Json.text(body, "description");
+  private Reply createGroup(Request r) {
+    JsonNode body = Fields.wrapped(r.json(), "security_group");
+    String name = Fields.text(body, "name");
+    String description = Fields.text(body, "description");
     name = name == null ? "" : name;
     if (name.length() > 255 || (description != null && description.length() > 255)) {
-      throw ApiException.badRequest("Invalid input for name. Reason: '" + name
-          + "' exceeds maximum length of 255.").neutronType("InvalidInput");
+      throw OpenStackErrors.badRequest("Invalid input for name. Reason: '" + name
+          + "' exceeds maximum length of 255.").withCode("InvalidInput");
     }
     synchronized (state) {
       if (name.equals("default")) {
-        throw ApiException.conflict("Default security group already exists.")
-            .neutronType("SecurityGroupDefaultAlreadyExists");
+        throw OpenStackErrors.conflict("Default security group already exists.")
+            .withCode("SecurityGroupDefaultAlreadyExists");
       }
       FakeSecurityGroup group =
-          addGroup(state, name, description == null ? "" : description, r.projectId());
+          addGroup(state, name, description == null ? "" : description, Caller.projectId(r));
       state.recordCreation("security_group", name);
       return Reply.json(201, wrap("security_group", group.toJson(state.rulesOf(group.id))));
     }
   }
 
-  private Reply listGroups(ApiRequest r) {
+  private Reply listGroups(Request r) {
     List<ObjectNode> all;
     synchronized (state) {
       all = state.securityGroups.values().stream()
@@ -76,23 +81,23 @@ final class NeutronSecurityGroupApi {
     return NeutronLists.answer(r, "security_groups", all);
   }
 
-  private Reply showGroup(ApiRequest r) {
+  private Reply showGroup(Request r) {
     synchronized (state) {
-      FakeSecurityGroup g = group(r.param("id"));
+      FakeSecurityGroup g = group(r.var("id"));
       return Reply.json(200, wrap("security_group", g.toJson(state.rulesOf(g.id))));
     }
   }
 
-  private Reply updateGroup(ApiRequest r) {
-    JsonNode body = r.wrapped("security_group");
+  private Reply updateGroup(Request r) {
+    JsonNode body = Fields.wrapped(r.json(), "security_group");
     synchronized (state) {
-      FakeSecurityGroup old = group(r.param("id"));
-      String name = body.has("name") ? Json.text(body, "name") : old.name;
+      FakeSecurityGroup old = group(r.var("id"));
+      String name = body.has("name") ? Fields.text(body, "name") : old.name;
       String description =
-          body.has("description") ? Json.text(body, "description") : old.description;
+          body.has("description") ? Fields.text(body, "description") : old.description;
       if (old.name.equals("default") && !"default".equals(name)) {
-        throw ApiException.conflict("Insufficient rights for removing default security group.")
-            .neutronType("SecurityGroupCannotUpdateDefault");
+        throw OpenStackErrors.conflict("Insufficient rights for removing default security group.")
+            .withCode("SecurityGroupCannotUpdateDefault");
       }
       FakeSecurityGroup updated = new FakeSecurityGroup(old.id, old.sequence,
           name == null ? "" : name, description == null ? "" : description, old.tenantId,
@@ -102,19 +107,19 @@ final class NeutronSecurityGroupApi {
     }
   }
 
-  private Reply deleteGroup(ApiRequest r) {
+  private Reply deleteGroup(Request r) {
     synchronized (state) {
-      FakeSecurityGroup g = group(r.param("id"));
+      FakeSecurityGroup g = group(r.var("id"));
       if (g.name.equals("default")) {
-        throw ApiException.conflict("Insufficient rights for removing default security group.")
-            .neutronType("SecurityGroupCannotRemoveDefault");
+        throw OpenStackErrors.conflict("Insufficient rights for removing default security group.")
+            .withCode("SecurityGroupCannotRemoveDefault");
       }
       boolean inUse = state.ports.values().stream().anyMatch(p -> p.securityGroupIds.contains(g.id))
           || state.rules.values().stream().anyMatch(
               x -> g.id.equals(x.remoteGroupId()) && !x.securityGroupId().equals(g.id));
       if (inUse) {
-        throw ApiException.conflict("Security Group " + g.id + " in use.")
-            .neutronType("SecurityGroupInUse");
+        throw OpenStackErrors.conflict("Security Group " + g.id + " in use.")
+            .withCode("SecurityGroupInUse");
       }
       state.rulesOf(g.id).forEach(x -> state.rules.remove(x.id()));
       state.securityGroups.remove(g.id);
@@ -122,15 +127,15 @@ final class NeutronSecurityGroupApi {
     }
   }
 
-  private Reply createRule(ApiRequest r) {
-    JsonNode body = r.wrapped("security_group_rule");
+  private Reply createRule(Request r) {
+    JsonNode body = Fields.wrapped(r.json(), "security_group_rule");
     synchronized (state) {
-      FakeSecurityGroupRule rule = SecurityGroupRuleRequest.parse(body, state, r.projectId());
+      FakeSecurityGroupRule rule = SecurityGroupRuleRequest.parse(body, state, Caller.projectId(r));
       for (FakeSecurityGroupRule existing : state.rules.values()) {
         if (existing.sameAs(rule)) {
-          throw ApiException.conflict(
+          throw OpenStackErrors.conflict(
               "Security group rule already exists. Rule id is " + existing.id() + ".")
-              .neutronType("SecurityGroupRuleExists");
+              .withCode("SecurityGroupRuleExists");
         }
       }
       state.rules.put(rule.id(), rule);
@@ -140,7 +145,7 @@ final class NeutronSecurityGroupApi {
     }
   }
 
-  private Reply listRules(ApiRequest r) {
+  private Reply listRules(Request r) {
     List<ObjectNode> all;
     synchronized (state) {
       all = state.rules.values().stream().map(FakeSecurityGroupRule::toJson).toList();
@@ -148,15 +153,15 @@ final class NeutronSecurityGroupApi {
     return NeutronLists.answer(r, "security_group_rules", all);
   }
 
-  private Reply showRule(ApiRequest r) {
+  private Reply showRule(Request r) {
     synchronized (state) {
-      return Reply.json(200, wrap("security_group_rule", rule(r.param("id")).toJson()));
+      return Reply.json(200, wrap("security_group_rule", rule(r.var("id")).toJson()));
     }
   }
 
-  private Reply deleteRule(ApiRequest r) {
+  private Reply deleteRule(Request r) {
     synchronized (state) {
-      state.rules.remove(rule(r.param("id")).id());
+      state.rules.remove(rule(r.var("id")).id());
       return Reply.empty(204);
     }
   }
@@ -172,8 +177,8 @@ final class NeutronSecurityGroupApi {
   private FakeSecurityGroupRule rule(String id) {
     FakeSecurityGroupRule rule = state.rules.get(id);
     if (rule == null) {
-      throw ApiException.notFound("Security group rule " + id + " does not exist")
-          .neutronType("SecurityGroupRuleNotFound");
+      throw OpenStackErrors.notFound("Security group rule " + id + " does not exist")
+          .withCode("SecurityGroupRuleNotFound");
     }
     return rule;
   }

@@ -2,6 +2,10 @@ package dev.hermitcloud.openstack.fake;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.http.Router;
+import dev.hermitcloud.emulator.json.Json;
 import java.util.List;
 
 /** Nova flavors: a fixed, read-only catalogue. */
@@ -15,9 +19,9 @@ final class NovaFlavorApi {
   }
 
   void register(Router router) {
-    router.add("GET", FLAVORS, Service.NOVA, r -> list(r, false));
-    router.add("GET", FLAVORS + "/detail", Service.NOVA, r -> list(r, true));
-    router.add("GET", FLAVORS + "/{id}", Service.NOVA, this::show);
+    router.add("GET", FLAVORS, r -> list(r, false));
+    router.add("GET", FLAVORS + "/detail", r -> list(r, true));
+    router.add("GET", FLAVORS + "/{id}", this::show);
   }
 
   /** A flavor by id, or by a URL ending in its id, as {@code flavorRef} may be; or null. */
@@ -29,7 +33,7 @@ final class NovaFlavorApi {
     return flavors.stream().filter(f -> f.id().equals(id)).findFirst().orElse(null);
   }
 
-  private Reply list(ApiRequest r, boolean detail) {
+  private Reply list(Request r, boolean detail) {
     ObjectNode body = Json.object();
     ArrayNode list = body.putArray("flavors");
     for (FakeFlavor f : flavors) {
@@ -41,27 +45,27 @@ final class NovaFlavorApi {
   }
 
   /** Nova's {@code minDisk} and {@code minRam} list filters. */
-  private static boolean fits(FakeFlavor f, ApiRequest r) {
+  private static boolean fits(FakeFlavor f, Request r) {
     int minDisk = minimum(r, "minDisk");
     int minRam = minimum(r, "minRam");
     return f.diskGiB() >= minDisk && f.ramMiB() >= minRam;
   }
 
-  private static int minimum(ApiRequest r, String filter) {
+  private static int minimum(Request r, String filter) {
     String value = r.query(filter);
     if (value == null) {
       return 0;
     }
     if (!value.matches("[0-9]{1,9}")) {
-      throw ApiException.badRequest("Invalid " + filter + " filter [" + value + "]");
+      throw OpenStackErrors.badRequest("Invalid " + filter + " filter [" + value + "]");
     }
     return Integer.parseInt(value);
   }
 
-  private Reply show(ApiRequest r) {
-    FakeFlavor f = find(r.param("id"));
+  private Reply show(Request r) {
+    FakeFlavor f = find(r.var("id"));
     if (f == null) {
-      throw ApiException.notFound("Flavor " + r.param("id") + " could not be found.");
+      throw OpenStackErrors.notFound("Flavor " + r.var("id") + " could not be found.");
     }
     ObjectNode body = Json.object();
     body.set("flavor", detail(f, r.baseUrl()));

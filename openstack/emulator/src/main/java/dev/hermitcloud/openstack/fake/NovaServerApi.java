@@ -3,6 +3,12 @@ package dev.hermitcloud.openstack.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.http.ApiError;
+import dev.hermitcloud.emulator.http.Reply;
+import dev.hermitcloud.emulator.http.Request;
+import dev.hermitcloud.emulator.http.Router;
+import dev.hermitcloud.emulator.id.Ids;
+import dev.hermitcloud.emulator.json.Json;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +31,7 @@ final class NovaServerApi {
   private final Set<String> keypairs;
   private final Transitions transitions;
   private final Timings timings;
-  private final Faults faults;
+  private final CloudFailures failures;
   private final SecureRandom random = new SecureRandom();
 
   NovaServerApi(
@@ -34,44 +40,43 @@ final class NovaServerApi {
       Set<String> keypairs,
       Transitions transitions,
       Timings timings,
-      Faults faults) {
+      CloudFailures failures) {
     this.state = state;
     this.flavors = flavors;
     this.keypairs = Set.copyOf(keypairs);
     this.transitions = transitions;
     this.timings = timings;
-    this.faults = faults;
+    this.failures = failures;
   }
 
   void register(Router router) {
-    router.add("POST", SERVERS, Service.NOVA, this::boot);
-    router.add("GET", SERVERS, Service.NOVA, r -> list(r, false));
-    router.add("GET", SERVERS + "/detail", Service.NOVA, r -> list(r, true));
-    router.add("GET", SERVERS + "/{id}", Service.NOVA, this::show);
-    router.add("DELETE", SERVERS + "/{id}", Service.NOVA, this::delete);
-    router.add("POST", SERVERS + "/{id}/action", Service.NOVA, this::action,
-        NovaServerApi::actionMutates);
+    router.add("POST", SERVERS, this::boot);
+    router.add("GET", SERVERS, r -> list(r, false));
+    router.add("GET", SERVERS + "/detail", r -> list(r, true));
+    router.add("GET", SERVERS + "/{id}", this::show);
+    router.add("DELETE", SERVERS + "/{id}", this::delete);
+    router.add("POST", SERVERS + "/{id}/action", NovaServerApi::actionMutates, this::action);
   }
 
-  private static boolean actionMutates(ApiRequest r) {
+  private static boolean actionMutates(Request r) {
     try {
       return !r.json().has("os-getConsoleOutput");
-    } catch (ApiException e) {
+    } catch (ApiError e) {
       return true;
     }
   }
 
-  private Reply boot(ApiRequest r) {
-    JsonNode body = r.wrapped("server");
+  private Reply boot(Request r) {
+    JsonNode body = Fields.wrapped(r.json(), "server");
     ObjectNode created = Json.object();
     synchronized (state) {
-      BootRequest boot = BootRequest.parse(body, state, flavors, keypairs, r.projectId());
+      BootRequest boot = BootRequest.parse(body, state, flavors, keypairs, Caller.projectId(r));
       Instant now = Instant.now();
-      FakeServer server = new FakeServer(Ids.random(), state.nextSequence(), boot.name,
-          r.projectId(), r.token.user().id(), boot.image.id, boot.flavor.id(), boot.keyName,
+      FakeServer server = new FakeServer(Ids.uuid(), state.nextSequence(), boot.name,
+          Caller.projectId(r), Caller.token(r).user().id(), boot.image.id, boot.flavor.id(), boot.keyName,
           boot.userData, adminPass(), boot.securityGroupNames, now);
       server.metadata.putAll(boot.metadata);
-      String failure = faults.takeServerFailure();
+      String failure = failures.takeServerFailure();
       List<String> groupIds = boot.securityGroups.stream().map(g -> g.id).toList();
       for (BootRequest.Nic nic : boot.nics) {
         String ip = nic.fixedIp() != null ? nic.fixedIp() : state.freeAddress(nic.network());
@@ -82,8 +87,8 @@ final class NovaServerApi {
               + " aborted: Failed to allocate the network(s), not rescheduling.";
           break;
         }
-        FakePort port = new FakePort(Ids.random(), nic.network(), server.id, ip, mac(),
-            groupIds, r.projectId(), now);
+        FakePort port = new FakePort(Ids.uuid(), nic.network(), server.id, ip, mac(),
+            groupIds, Caller.projectId(r), now);
         state.ports.put(port.id, port);
       }
       state.servers.put(server.id, server);
@@ -131,15 +136,15 @@ final class NovaServerApi {
     }
   }
 
-  private Reply show(ApiRequest r) {
+  private Reply show(Request r) {
     synchronized (state) {
       ObjectNode body = Json.object();
-      body.set("server", ServerJson.detail(find(r.param("id")), state, r.baseUrl()));
+      body.set("server", ServerJson.detail(find(r.var("id")), state, r.baseUrl()));
       return Reply.json(200, body);
     }
   }
 
-  private Reply list(ApiRequest r, boolean detail) {
+  private Reply list(Request r, boolean detail) {
     Pattern name = namePattern(r.query("name"));
     String status = r.query("status");
     ObjectNode body = Json.object();
@@ -164,7 +169,7 @@ final class NovaServerApi {
       if (page.full()) {
         String last = page.items().get(page.items().size() - 1).id;
         body.putArray("servers_links").addObject().put("rel", "next")
-            .put("href", Pages.nextHref(r.baseUrl() + r.path, r.query, last));
+            .put("href", Pages.nextHref(r.baseUrl() + r.path(), r.queryParameters(), last));
       }
     }
     return Reply.json(200, body);
@@ -182,9 +187,9 @@ final class NovaServerApi {
     }
   }
 
-  private Reply delete(ApiRequest r) {
+  private Reply delete(Request r) {
     synchronized (state) {
-      FakeServer server = find(r.param("id"));
+      FakeServer server = find(r.var("id"));
       if (!server.deleting()) {
         server.taskState = "deleting";
         server.updatedAt = Instant.now();
@@ -202,23 +207,23 @@ final class NovaServerApi {
     }
   }
 
-  private Reply action(ApiRequest r) {
+  private Reply action(Request r) {
     JsonNode body = r.json();
     if (!body.isObject() || body.size() != 1) {
-      throw ApiException.badRequest("Malformed request body");
+      throw OpenStackErrors.badRequest("Malformed request body");
     }
     String action = body.fieldNames().next();
     synchronized (state) {
-      FakeServer server = find(r.param("id"));
+      FakeServer server = find(r.var("id"));
       if (!action.equals("os-getConsoleOutput")) {
-        throw ApiException.badRequest("There is no such action: " + action);
+        throw OpenStackErrors.badRequest("There is no such action: " + action);
       }
       if (server.launchedAt == null) {
-        throw ApiException.conflict("Instance " + server.id + " is not ready");
+        throw OpenStackErrors.conflict("Instance " + server.id + " is not ready");
       }
-      Integer length = Json.integer(body.path(action), "length");
+      Integer length = Fields.integer(body.path(action), "length");
       if (length != null && length < -1) {
-        throw ApiException.badRequest("Invalid input for field/attribute length. Value: "
+        throw OpenStackErrors.badRequest("Invalid input for field/attribute length. Value: "
             + length + ". " + length + " is less than the minimum of -1");
       }
       ObjectNode out = Json.object();
@@ -241,7 +246,7 @@ final class NovaServerApi {
   private FakeServer find(String id) {
     FakeServer server = state.servers.get(id);
     if (server == null) {
-      throw ApiException.notFound("Instance " + id + " could not be found.");
+      throw OpenStackErrors.notFound("Instance " + id + " could not be found.");
     }
     return server;
   }

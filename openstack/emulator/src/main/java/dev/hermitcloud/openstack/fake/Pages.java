@@ -35,7 +35,7 @@ final class Pages {
     int limit = defaultLimit;
     if (limitText != null) {
       if (!limitText.matches("[0-9]{1,9}")) {
-        throw ApiException.badRequest("limit param must be an integer");
+        throw OpenStackErrors.badRequest("limit param must be an integer");
       }
       limit = Math.min(Integer.parseInt(limitText), maxLimit);
     }
@@ -49,7 +49,7 @@ final class Pages {
         }
       }
       if (start < 0) {
-        throw ApiException.badRequest(markerMessage);
+        throw OpenStackErrors.badRequest(markerMessage);
       }
     }
     int end = Math.min(sorted.size(), start + limit);

@@ -1,6 +1,9 @@
 package dev.hermitcloud.openstack.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermitcloud.emulator.http.ApiError;
+import dev.hermitcloud.emulator.id.Ids;
+import dev.hermitcloud.emulator.net.Cidr;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Set;
@@ -34,7 +37,7 @@ final class SecurityGroupRuleRequest {
         throw invalid("Unrecognized attribute(s) '" + field + "'");
       }
     }
-    String groupId = Json.text(body, "security_group_id");
+    String groupId = Fields.text(body, "security_group_id");
     if (groupId == null) {
       throw invalid("Failed to parse request. Required attribute 'security_group_id' not "
           + "specified");
@@ -42,32 +45,32 @@ final class SecurityGroupRuleRequest {
     if (!state.securityGroups.containsKey(groupId)) {
       throw groupNotFound(groupId);
     }
-    String direction = Json.text(body, "direction");
+    String direction = Fields.text(body, "direction");
     if (!"ingress".equals(direction) && !"egress".equals(direction)) {
       throw invalid("Invalid input for direction. Reason: '" + direction
           + "' is not in ['ingress', 'egress'].");
     }
-    String ethertype = Json.text(body, "ethertype");
+    String ethertype = Fields.text(body, "ethertype");
     ethertype = ethertype == null ? "IPv4" : ethertype;
     if (!ethertype.equals("IPv4") && !ethertype.equals("IPv6")) {
       throw invalid("Invalid input for ethertype. Reason: '" + ethertype
           + "' is not in ['IPv4', 'IPv6'].");
     }
-    String protocol = protocol(Json.text(body, "protocol"));
+    String protocol = protocol(Fields.text(body, "protocol"));
     Integer min = port(body, "port_range_min");
     Integer max = port(body, "port_range_max");
     checkPorts(protocol, min, max);
-    String prefix = prefix(Json.text(body, "remote_ip_prefix"), ethertype);
-    String remoteGroup = Json.text(body, "remote_group_id");
+    String prefix = prefix(Fields.text(body, "remote_ip_prefix"), ethertype);
+    String remoteGroup = Fields.text(body, "remote_group_id");
     if (remoteGroup != null && prefix != null) {
-      throw ApiException.badRequest("Only remote_ip_prefix or remote_group_id may be provided.")
-          .neutronType("SecurityGroupRemoteGroupAndRemoteIpPrefix");
+      throw OpenStackErrors.badRequest("Only remote_ip_prefix or remote_group_id may be provided.")
+          .withCode("SecurityGroupRemoteGroupAndRemoteIpPrefix");
     }
     if (remoteGroup != null && !state.securityGroups.containsKey(remoteGroup)) {
       throw groupNotFound(remoteGroup);
     }
-    String description = Json.text(body, "description");
-    return new FakeSecurityGroupRule(Ids.random(), groupId, direction, ethertype, protocol, min,
+    String description = Fields.text(body, "description");
+    return new FakeSecurityGroupRule(Ids.uuid(), groupId, direction, ethertype, protocol, min,
         max, prefix, remoteGroup, description == null ? "" : description, tenantId,
         Instant.now());
   }
@@ -83,17 +86,17 @@ final class SecurityGroupRuleRequest {
     if (p.matches("[0-9]{1,3}") && Integer.parseInt(p) <= 255) {
       return Integer.toString(Integer.parseInt(p));
     }
-    throw ApiException.badRequest("Security group rule protocol " + protocol + " not "
+    throw OpenStackErrors.badRequest("Security group rule protocol " + protocol + " not "
         + "supported. Only protocol values " + PROTOCOLS.stream().sorted().toList()
         + " and integer representations [0 to 255] are supported.")
-        .neutronType("SecurityGroupRuleInvalidProtocol");
+        .withCode("SecurityGroupRuleInvalidProtocol");
   }
 
   private static Integer port(JsonNode body, String field) {
     Integer value;
     try {
-      value = Json.integer(body, field);
-    } catch (ApiException e) {
+      value = Fields.integer(body, field);
+    } catch (ApiError e) {
       throw invalid("Invalid value for port " + body.get(field));
     }
     if (value != null && (value < 0 || value > 65535)) {
@@ -107,35 +110,35 @@ final class SecurityGroupRuleRequest {
       return;
     }
     if (protocol == null) {
-      throw ApiException.badRequest("Must also specify protocol if port range is given.")
-          .neutronType("SecurityGroupProtocolRequiredWithPorts");
+      throw OpenStackErrors.badRequest("Must also specify protocol if port range is given.")
+          .withCode("SecurityGroupProtocolRequiredWithPorts");
     }
     if (PORT_PROTOCOLS.contains(protocol)) {
       if (Integer.valueOf(0).equals(min) || Integer.valueOf(0).equals(max)) {
         throw invalid("Invalid value for port 0");
       }
       if (min == null || max == null || min > max) {
-        throw ApiException.badRequest(
+        throw OpenStackErrors.badRequest(
             "For TCP/UDP protocols, port_range_min must be <= port_range_max")
-            .neutronType("SecurityGroupInvalidPortRange");
+            .withCode("SecurityGroupInvalidPortRange");
       }
     } else if (ICMP_PROTOCOLS.contains(protocol)) {
       if (min == null) {
-        throw ApiException.badRequest("ICMP code (port-range-max) " + max
+        throw OpenStackErrors.badRequest("ICMP code (port-range-max) " + max
             + " is provided but ICMP type (port-range-min) is missing.")
-            .neutronType("SecurityGroupMissingIcmpType");
+            .withCode("SecurityGroupMissingIcmpType");
       }
       for (Integer v : new Integer[] {min, max}) {
         if (v != null && v > 255) {
-          throw ApiException.badRequest("Invalid value for ICMP " + (v.equals(min) ? "type"
+          throw OpenStackErrors.badRequest("Invalid value for ICMP " + (v.equals(min) ? "type"
               : "code") + ": " + v + ". It must be 0 to 255.")
-              .neutronType("SecurityGroupInvalidIcmpValue");
+              .withCode("SecurityGroupInvalidIcmpValue");
         }
       }
     } else {
-      throw ApiException.badRequest("Invalid protocol " + protocol + " for port range, only "
+      throw OpenStackErrors.badRequest("Invalid protocol " + protocol + " for port range, only "
           + "supported for TCP, UDP, UDPLITE, SCTP and DCCP protocols")
-          .neutronType("SecurityGroupInvalidProtocolForPortRange");
+          .withCode("SecurityGroupInvalidProtocolForPortRange");
     }
   }
 
@@ -143,24 +146,24 @@ final class SecurityGroupRuleRequest {
     if (text == null) {
       return null;
     }
-    Cidr cidr = Cidr.parse(text);
+    Cidr cidr = Cidr.tryParse(text).orElse(null);
     if (cidr == null) {
       throw invalid("Invalid input for remote_ip_prefix. Reason: '" + text
           + "' is not a valid IP subnet.");
     }
     if (cidr.isIpv6() != ethertype.equals("IPv6")) {
-      throw ApiException.badRequest("Conflicting value ethertype " + ethertype + " for CIDR "
-          + text).neutronType("SecurityGroupRuleParameterConflict");
+      throw OpenStackErrors.badRequest("Conflicting value ethertype " + ethertype + " for CIDR "
+          + text).withCode("SecurityGroupRuleParameterConflict");
     }
     return cidr.toString();
   }
 
-  private static ApiException invalid(String message) {
-    return ApiException.badRequest(message).neutronType("InvalidInput");
+  private static ApiError invalid(String message) {
+    return OpenStackErrors.badRequest(message).withCode("InvalidInput");
   }
 
-  static ApiException groupNotFound(String id) {
-    return ApiException.notFound("Security group " + id + " does not exist")
-        .neutronType("SecurityGroupNotFound");
+  static ApiError groupNotFound(String id) {
+    return OpenStackErrors.notFound("Security group " + id + " does not exist")
+        .withCode("SecurityGroupNotFound");
   }
 }

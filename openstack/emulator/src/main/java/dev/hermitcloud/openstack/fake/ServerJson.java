@@ -2,6 +2,9 @@ package dev.hermitcloud.openstack.fake;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hermitcloud.emulator.id.Ids;
+import dev.hermitcloud.emulator.json.Json;
+import dev.hermitcloud.emulator.time.Timestamps;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -24,7 +27,7 @@ final class ServerJson {
     o.put("tenant_id", s.tenantId);
     o.put("user_id", s.userId);
     o.set("metadata", Json.MAPPER.valueToTree(s.metadata));
-    o.put("hostId", s.launchedAt == null ? "" : Ids.keystone("host-" + s.tenantId) + "00000000");
+    o.put("hostId", s.launchedAt == null ? "" : Ids.stableHex("host-" + s.tenantId) + "00000000");
     ObjectNode image = o.putObject("image").put("id", s.imageId);
     image.set("links", bookmark(baseUrl, "images", s.imageId));
     ObjectNode flavor = o.putObject("flavor").put("id", s.flavorId);
@@ -39,7 +42,7 @@ final class ServerJson {
     o.put("OS-EXT-AZ:availability_zone", s.launchedAt == null ? "" : "nova");
     o.put("config_drive", "");
     o.put("key_name", s.keyName);
-    o.put("OS-SRV-USG:launched_at", Timestamps.novaUsage(s.launchedAt));
+    o.put("OS-SRV-USG:launched_at", Timestamps.microsWithoutZone(s.launchedAt));
     o.putNull("OS-SRV-USG:terminated_at");
     o.put("OS-EXT-STS:task_state", s.taskState);
     o.put("OS-EXT-STS:vm_state", s.vmState);

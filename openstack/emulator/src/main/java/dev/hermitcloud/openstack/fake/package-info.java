@@ -1,12 +1,14 @@
 /**
  * An in-process fake OpenStack for tests: Keystone v3, Glance v2, Nova 2.1 and Neutron 2.0 on one
- * JDK {@code HttpServer} bound to 127.0.0.1, speaking the real REST wire protocol so that the real
- * openstack4j client can be driven against it.
+ * HTTP server bound to 127.0.0.1, speaking the real REST wire protocol so that the real openstack4j
+ * client can be driven against it. Built on the emulator kit ({@code dev.hermitcloud.emulator}):
+ * this package holds only what OpenStack does (resources, validation, error shapes, tokens).
  *
- * <p>Start one with {@link dev.hermitcloud.openstack.fake.FakeOpenStack#builder()}, arm faults
- * with {@link dev.hermitcloud.openstack.fake.FakeOpenStack#faults()}, and inspect request counts,
- * creation counts and resources on the same object. Run it standalone with {@code
- * openstack/fake-openstack --port N} ({@link dev.hermitcloud.openstack.fake.FakeOpenStackMain}).
+ * <p>Start one with {@link dev.hermitcloud.openstack.fake.FakeOpenStack#builder()}, arm fault rules
+ * with {@link dev.hermitcloud.openstack.fake.FakeOpenStack#faults()} and cloud-side failures with
+ * {@link dev.hermitcloud.openstack.fake.FakeOpenStack#failures()}, and inspect request counts,
+ * creation counts and resources on the same object. Run it standalone with {@code hermit
+ * fake-openstack --port N}, or {@link dev.hermitcloud.openstack.fake.FakeOpenStackMain}.
  *
  * <p>Addresses: fixed IPs come from the tenant network {@code private} (127.0.2.0/24) and
  * floating IPs from the external network {@code public} (127.0.1.0/24, first 127.0.1.2), so

@@ -37,7 +37,8 @@ class AdminApiTest {
   void faultsArmedOverHttpApplyAndResetZeroesCounters() throws Exception {
     try (FakeOpenStack cloud = FakeOpenStack.start()) {
       String token = OpenStackClients.password(cloud).getToken().getId();
-      String rule = "{\"match\":\"GET /compute/v2.1/flavors\",\"status\":429,\"retryAfter\":4}";
+      String rule = "{\"rules\":[{\"method\":\"GET\",\"path\":\"/compute/v2.1/flavors\","
+          + "\"fault\":{\"kind\":\"HTTP_ERROR\",\"status\":429,\"retryAfterSeconds\":4}}]}";
       assertThat(RawHttp.send("POST", cloud.baseUrl() + "/_fake/faults", null, rule).statusCode())
           .isEqualTo(200);
       var limited = RawHttp.send("GET", cloud.baseUrl() + "/compute/v2.1/flavors", token, null);

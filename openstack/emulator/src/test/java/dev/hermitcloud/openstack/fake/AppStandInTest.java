@@ -3,6 +3,7 @@ package dev.hermitcloud.openstack.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hermitcloud.emulator.time.Eventually;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

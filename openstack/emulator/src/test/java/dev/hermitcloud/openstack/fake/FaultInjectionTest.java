@@ -3,6 +3,8 @@ package dev.hermitcloud.openstack.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermitcloud.emulator.fault.Fault;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,7 @@ class FaultInjectionTest {
 
   @Test
   void novaRateLimitCarriesRetryAfterInHeaderAndBody() throws Exception {
-    cloud.faults().add(FaultRule.on("GET /compute/v2.1/servers/detail").status(429).retryAfter(7));
+    cloud.faults().add(FaultRule.on("GET /compute/v2.1/servers/detail").inject(Fault.httpError(429).retryAfter(7)));
     HttpResponse<String> r = call("GET", "/compute/v2.1/servers/detail", null);
     assertThat(r.statusCode()).isEqualTo(429);
     assertThat(r.headers().firstValue("Retry-After")).contains("7");
@@ -45,12 +47,12 @@ class FaultInjectionTest {
 
   @Test
   void neutronAndGlanceErrorsHaveTheirOwnShapes() throws Exception {
-    cloud.faults().add(FaultRule.on("GET /network/v2.0/networks").status(409));
+    cloud.faults().add(FaultRule.on("GET /network/v2.0/networks").inject(Fault.httpError(409)));
     JsonNode neutron = RawHttp.json(call("GET", "/network/v2.0/networks", null));
     assertThat(neutron.path("NeutronError").path("type").asText()).isEqualTo("HTTPConflict");
     assertThat(neutron.path("NeutronError").has("detail")).isTrue();
 
-    cloud.faults().add(FaultRule.on("GET /image/v2/images").status(413).retryAfter(2));
+    cloud.faults().add(FaultRule.on("GET /image/v2/images").inject(Fault.httpError(413).retryAfter(2)));
     HttpResponse<String> glance = call("GET", "/image/v2/images", null);
     assertThat(glance.statusCode()).isEqualTo(413);
     assertThat(glance.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
@@ -62,7 +64,7 @@ class FaultInjectionTest {
 
   @Test
   void anInjectedErrorChangesNothing() throws Exception {
-    cloud.faults().add(FaultRule.on("POST /network/v2.0/security-groups").status(500));
+    cloud.faults().add(FaultRule.on("POST /network/v2.0/security-groups").inject(Fault.httpError(500)));
     HttpResponse<String> r =
         call("POST", "/network/v2.0/security-groups", "{\"security_group\":{\"name\":\"x\"}}");
     assertThat(r.statusCode()).isEqualTo(500);
@@ -74,14 +76,14 @@ class FaultInjectionTest {
 
   @Test
   void anInjected401RevokesTheCallersToken() throws Exception {
-    cloud.faults().add(FaultRule.on("GET /compute/v2.1/flavors").status(401));
+    cloud.faults().add(FaultRule.on("GET /compute/v2.1/flavors").inject(Fault.httpError(401)));
     assertThat(call("GET", "/compute/v2.1/flavors", null).statusCode()).isEqualTo(401);
     assertThat(call("GET", "/network/v2.0/networks", null).statusCode()).isEqualTo(401);
   }
 
   @Test
   void timesLimitsHowOftenARuleFires() throws Exception {
-    cloud.faults().add(FaultRule.on("GET /compute/v2.1/flavors").status(503).times(2));
+    cloud.faults().add(FaultRule.on("GET /compute/v2.1/flavors").times(2).inject(Fault.httpError(503)));
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       statuses.add(call("GET", "/compute/v2.1/flavors", null).statusCode());
@@ -100,7 +102,7 @@ class FaultInjectionTest {
   private List<Integer> statusesUnderChance(long seed) throws Exception {
     try (FakeOpenStack seeded = FakeOpenStack.builder().seed(seed).start()) {
       String t = OpenStackClients.password(seeded).getToken().getId();
-      seeded.faults().add(FaultRule.any().status(503).probability(0.5).always());
+      seeded.faults().add(FaultRule.any().probability(0.5).always().inject(Fault.httpError(503)));
       List<Integer> statuses = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
         statuses.add(RawHttp.send("GET", seeded.baseUrl() + "/compute/v2.1/flavors", t, null)
@@ -123,7 +125,7 @@ class FaultInjectionTest {
 
   @Test
   void aMutatingOnlyRuleLetsSomeThroughThenRefusesEveryChangeButNoRead() throws Exception {
-    cloud.faults().add(FaultRule.any().mutatingOnly().after(2).status(403).always());
+    cloud.faults().add(FaultRule.mutating().skipFirst(2).always().inject(Fault.httpError(403)));
     String group = "{\"security_group\":{\"name\":\"g\"}}";
     assertThat(call("POST", "/network/v2.0/security-groups", group).statusCode()).isEqualTo(201);
     assertThat(call("GET", "/network/v2.0/security-groups", null).statusCode()).isEqualTo(200);
@@ -136,10 +138,10 @@ class FaultInjectionTest {
 
   @Test
   void reseedingReplaysTheSameChances() throws Exception {
-    cloud.faults().add(FaultRule.any().status(503).probability(0.5).always());
+    cloud.faults().add(FaultRule.any().probability(0.5).always().inject(Fault.httpError(503)));
     List<List<Integer>> runs = new ArrayList<>();
     for (int run = 0; run < 2; run++) {
-      cloud.faults().reseed(11);
+      cloud.faults().seed(11);
       List<Integer> statuses = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
         statuses.add(call("GET", "/compute/v2.1/flavors", null).statusCode());

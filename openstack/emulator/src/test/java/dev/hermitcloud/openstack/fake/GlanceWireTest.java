@@ -3,6 +3,7 @@ package dev.hermitcloud.openstack.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hermitcloud.emulator.time.Eventually;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,7 +94,7 @@ class GlanceWireTest {
 
   @Test
   void killFaultEndsAValidUploadKilled() throws Exception {
-    cloud.faults().killNextUpload();
+    cloud.failures().killNextUpload();
     Image image = create("doomed-upload", DiskFormat.QCOW2, Map.of());
     os.imagesV2().upload(image.getId(),
         Payloads.create(new java.io.ByteArrayInputStream(Qcow2Files.create(dir, "64M"))), image);

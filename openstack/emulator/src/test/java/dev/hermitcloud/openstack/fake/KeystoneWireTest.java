@@ -84,7 +84,7 @@ class KeystoneWireTest {
   void openstack4jReauthenticatesOnceByItselfAfterTokensExpire() {
     OSClientV3 os = OpenStackClients.password(cloud);
     String before = os.getToken().getId();
-    cloud.faults().expireAllTokens();
+    cloud.failures().expireAllTokens();
     int auths = cloud.requestCount("POST /v3/auth/tokens");
 
     assertThat(os.compute().flavors().list()).isNotEmpty();
@@ -117,7 +117,7 @@ class KeystoneWireTest {
     assertThat(cloud.requestCount("POST /v3/auth/tokens")).isEqualTo(auths);
 
     // the token carries the password credentials, so a client made from it re-authenticates too
-    cloud.faults().expireAllTokens();
+    cloud.failures().expireAllTokens();
     int afterExpiry = CompletableFuture.supplyAsync(
         () -> OSFactory.clientFromToken(token).compute().flavors().list().size()).get();
     assertThat(afterExpiry).isEqualTo(FakeFlavor.DEFAULTS.size());
@@ -146,7 +146,7 @@ class KeystoneWireTest {
         s -> assertThat(ServiceType.forName(s.getType())).isEqualTo(ServiceType.IMAGE));
 
     // such a token holds no credentials: openstack4j's re-authentication fails inside the client
-    cloud.faults().expireAllTokens();
+    cloud.failures().expireAllTokens();
     assertThatThrownBy(() -> os.compute().flavors().list())
         .isInstanceOfSatisfying(ConnectionException.class,
             e -> assertThat(e.getStatus()).isZero())

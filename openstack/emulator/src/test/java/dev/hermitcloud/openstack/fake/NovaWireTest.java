@@ -3,6 +3,7 @@ package dev.hermitcloud.openstack.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hermitcloud.emulator.time.Eventually;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -92,10 +93,10 @@ class NovaWireTest {
 
   @Test
   void faultedBootEndsInErrorWithTheFaultMessage() {
-    cloud.faults().failNextServer();
+    cloud.failures().failNextServer();
     Server failed = waitSettled(boot("doomed", "1", Map.of()).getId());
     assertThat(failed.getStatus()).isEqualTo(Server.Status.ERROR);
-    assertThat(failed.getFault().getMessage()).isEqualTo(Faults.NO_VALID_HOST);
+    assertThat(failed.getFault().getMessage()).isEqualTo(CloudFailures.NO_VALID_HOST);
     assertThat(failed.getFault().getCode()).isEqualTo(500);
   }
 

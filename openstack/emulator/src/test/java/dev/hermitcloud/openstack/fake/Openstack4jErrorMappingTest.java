@@ -3,6 +3,8 @@ package dev.hermitcloud.openstack.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hermitcloud.emulator.fault.Fault;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,20 +62,20 @@ class Openstack4jErrorMappingTest {
 
   @Test
   void rateLimitIsAClientResponseExceptionWithStatus429OnReadsAndCreates() {
-    cloud.faults().add(FaultRule.on("GET /compute/v2.1/servers/{id}").status(429).retryAfter(3));
+    cloud.faults().add(FaultRule.on("GET /compute/v2.1/servers/{id}").inject(Fault.httpError(429).retryAfter(3)));
     assertThatThrownBy(() -> os.compute().servers().get(MISSING))
         .isInstanceOfSatisfying(ClientResponseException.class,
             e -> assertThat(e.getStatus()).isEqualTo(429))
         .hasMessage("This request was rate-limited.");
 
-    cloud.faults().add(FaultRule.on("POST /network/v2.0/security-groups").status(429));
+    cloud.faults().add(FaultRule.on("POST /network/v2.0/security-groups").inject(Fault.httpError(429)));
     assertThatThrownBy(() -> os.networking().securitygroup()
             .create(Builders.securityGroup().name("limited").build()))
         .isInstanceOfSatisfying(ClientResponseException.class,
             e -> assertThat(e.getStatus()).isEqualTo(429));
     assertThat(cloud.creationCount("security_group", "limited")).isZero();
 
-    cloud.faults().add(FaultRule.on("GET /image/v2/images/{id}").status(413));
+    cloud.faults().add(FaultRule.on("GET /image/v2/images/{id}").inject(Fault.httpError(413)));
     assertThatThrownBy(() -> os.imagesV2().get(MISSING))
         .isInstanceOfSatisfying(ClientResponseException.class,
             e -> assertThat(e.getStatus()).isEqualTo(413));
@@ -81,7 +83,7 @@ class Openstack4jErrorMappingTest {
 
   @Test
   void serviceUnavailableIsAServerResponseException() {
-    cloud.faults().add(FaultRule.on("GET /compute/v2.1/flavors/detail").status(503));
+    cloud.faults().add(FaultRule.on("GET /compute/v2.1/flavors/detail").inject(Fault.httpError(503)));
     assertThatThrownBy(() -> os.compute().flavors().list())
         .isInstanceOfSatisfying(ServerResponseException.class,
             e -> assertThat(e.getStatus()).isEqualTo(503));
@@ -89,7 +91,7 @@ class Openstack4jErrorMappingTest {
 
   @Test
   void conflictOnImageDeleteIsAFailedActionResponse() {
-    cloud.faults().add(FaultRule.on("DELETE /image/v2/images/{id}").status(409));
+    cloud.faults().add(FaultRule.on("DELETE /image/v2/images/{id}").inject(Fault.httpError(409)));
     ActionResponse r = os.imagesV2().delete(MISSING);
     assertThat(r.isSuccess()).isFalse();
     assertThat(r.getCode()).isEqualTo(409);
@@ -98,8 +100,8 @@ class Openstack4jErrorMappingTest {
   /** openstack4j's compute ToActionResponseFunction maps only 400-409 and 500 to failures. */
   @Test
   void serverDeleteReportsSuccessFor429And503() {
-    cloud.faults().add(FaultRule.on("DELETE /compute/v2.1/servers/{id}").status(429));
-    cloud.faults().add(FaultRule.on("DELETE /compute/v2.1/servers/{id}").status(503));
+    cloud.faults().add(FaultRule.on("DELETE /compute/v2.1/servers/{id}").inject(Fault.httpError(429)));
+    cloud.faults().add(FaultRule.on("DELETE /compute/v2.1/servers/{id}").inject(Fault.httpError(503)));
     ActionResponse limited = os.compute().servers().delete(MISSING);
     ActionResponse unavailable = os.compute().servers().delete(MISSING);
     assertThat(limited.isSuccess()).isTrue();

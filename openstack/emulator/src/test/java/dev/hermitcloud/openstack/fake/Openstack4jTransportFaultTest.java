@@ -3,6 +3,8 @@ package dev.hermitcloud.openstack.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hermitcloud.emulator.fault.Fault;
+import dev.hermitcloud.emulator.fault.FaultRule;
 import java.time.Duration;
 import javax.ws.rs.ProcessingException;
 import org.junit.jupiter.api.AfterEach;
@@ -44,11 +46,11 @@ class Openstack4jTransportFaultTest {
 
   @Test
   void aResetReadIsRetriedSilentlyByTheHttpClientUpToThreeTimes() {
-    cloud.faults().add(FaultRule.on(FLAVORS).resetConnection());
+    cloud.faults().add(FaultRule.on(FLAVORS).inject(Fault.connectionReset()));
     assertThat(os.compute().flavors().list()).isNotEmpty();
     assertThat(cloud.requestCount(FLAVORS)).isEqualTo(2);
 
-    cloud.faults().add(FaultRule.on(FLAVORS).resetConnection().times(4));
+    cloud.faults().add(FaultRule.on(FLAVORS).times(4).inject(Fault.connectionReset()));
     assertThatThrownBy(() -> os.compute().flavors().list())
         .isInstanceOfSatisfying(ConnectionException.class,
             e -> assertThat(e.getStatus()).isZero());
@@ -58,7 +60,7 @@ class Openstack4jTransportFaultTest {
   @Test
   void aResetCreateIsAConnectionExceptionAndCreatesNothing() {
     ServerCreate create = server("reset");
-    cloud.faults().add(FaultRule.on("POST /compute/v2.1/servers").resetConnection());
+    cloud.faults().add(FaultRule.on("POST /compute/v2.1/servers").inject(Fault.connectionReset()));
     assertThatThrownBy(() -> os.compute().servers().boot(create))
         .isInstanceOf(ConnectionException.class);
     assertThat(cloud.requestCount("POST /compute/v2.1/servers")).isEqualTo(1);
@@ -68,7 +70,7 @@ class Openstack4jTransportFaultTest {
   @Test
   void aResetAfterCommitLeavesTheServerBehindTheException() {
     ServerCreate create = server("committed");
-    cloud.faults().add(FaultRule.on("POST /compute/v2.1/servers").resetAfterCommit());
+    cloud.faults().add(FaultRule.on("POST /compute/v2.1/servers").inject(Fault.responseLost()));
     assertThatThrownBy(() -> os.compute().servers().boot(create))
         .isInstanceOf(ConnectionException.class);
     assertThat(cloud.creationCount("server", "committed")).isEqualTo(1);
@@ -77,7 +79,7 @@ class Openstack4jTransportFaultTest {
 
   @Test
   void aBodyCutShortEscapesAsAJaxRsProcessingException() {
-    cloud.faults().add(FaultRule.on(FLAVORS).cutBody());
+    cloud.faults().add(FaultRule.on(FLAVORS).inject(Fault.cutBody()));
     assertThatThrownBy(() -> os.compute().flavors().list())
         .isInstanceOf(ProcessingException.class)
         .hasMessageContaining("Premature end of Content-Length delimited message body");
@@ -86,12 +88,12 @@ class Openstack4jTransportFaultTest {
   @Test
   void oneRefusedTokenIsRenewedAndTheCallRetriedButTwoAreNot() {
     int auths = cloud.requestCount("POST /v3/auth/tokens");
-    cloud.faults().add(FaultRule.on(FLAVORS).status(401));
+    cloud.faults().add(FaultRule.on(FLAVORS).inject(Fault.httpError(401)));
     assertThat(os.compute().flavors().list()).isNotEmpty();
     assertThat(cloud.requestCount("POST /v3/auth/tokens")).isEqualTo(auths + 1);
     assertThat(cloud.requestCount(FLAVORS)).isEqualTo(2);
 
-    cloud.faults().add(FaultRule.on(FLAVORS).status(401).times(2));
+    cloud.faults().add(FaultRule.on(FLAVORS).times(2).inject(Fault.httpError(401)));
     assertThatThrownBy(() -> os.compute().flavors().list())
         .isInstanceOfSatisfying(AuthenticationException.class,
             e -> assertThat(e.getStatus()).isEqualTo(401));
@@ -104,7 +106,7 @@ class Openstack4jTransportFaultTest {
         .credentials(cloud.user(), cloud.password(), Identifier.byName(cloud.domain()))
         .scopeToProject(Identifier.byName(cloud.project()), Identifier.byName(cloud.domain()))
         .authenticate();
-    cloud.faults().add(FaultRule.on(FLAVORS).latency(Duration.ofMillis(400)));
+    cloud.faults().add(FaultRule.on(FLAVORS).inject(Fault.latency(Duration.ofMillis(400))));
     // a working read timeout of 50 ms would throw here; openstack4j sets it as the pool timeout
     assertThat(impatient.compute().flavors().list()).isNotEmpty();
   }

@@ -1,5 +1,6 @@
 package dev.hermitcloud.openstack.fake;
 
+import dev.hermitcloud.emulator.time.Eventually;
 import java.io.ByteArrayInputStream;
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.model.common.Payloads;

@@ -1,0 +1,2 @@
+/** Resource ids as clouds spell them. */
+package dev.hermitcloud.emulator.id;
