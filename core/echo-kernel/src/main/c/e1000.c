@@ -67,8 +67,10 @@ static void wr(uint32_t reg, uint32_t v) { mmio_write32(regs + reg, v); }
 static void send(const uint8_t *frame, size_t len)
 {
     volatile struct tx_desc *d = &tx_ring[tx_next];
+    for (int spins = 0; spins < 200000 && d->cmd && !(d->status & DESC_DD); spins++)
+        __asm__ volatile("pause"); /* the ring is full: let the NIC catch up for a moment */
     if (d->cmd && !(d->status & DESC_DD))
-        return; /* ring full: drop, as a wire would; TCP retransmits */
+        return; /* still full: drop, as a wire would; TCP retransmits */
     memcpy(tx_buf[tx_next], frame, len);
     d->addr = (uint32_t)tx_buf[tx_next];
     d->length = (uint16_t)len;

@@ -27,7 +27,6 @@
 #define RCR_AB 0x08  /* broadcast */
 #define RCR_WRAP 0x80 /* a frame may run past the ring's end instead of wrapping: needs 1.5 KiB slack */
 #define TSD_OWN (1u << 13)
-#define TSD_TOK (1u << 15)
 #define INT_ROK 0x01
 #define INT_RER 0x02
 #define INT_TOK 0x04
@@ -49,9 +48,10 @@ static unsigned tx_next, rx_offset;
 static void send(const uint8_t *frame, size_t len)
 {
     unsigned i = tx_next;
-    uint32_t status = inl(io + REG_TSD0 + 4 * i);
-    if (tx_used[i] && !(status & TSD_OWN))
-        return; /* the slot is still being sent: drop, TCP retransmits */
+    for (int spins = 0; spins < 200000 && tx_used[i] && !(inl(io + REG_TSD0 + 4 * i) & TSD_OWN); spins++)
+        __asm__ volatile("pause"); /* all four slots in flight: let the chip catch up for a moment */
+    if (tx_used[i] && !(inl(io + REG_TSD0 + 4 * i) & TSD_OWN))
+        return; /* still busy: drop, as a wire would; TCP retransmits */
     memcpy(tx_buf[i], frame, len);
     while (len < 60)
         tx_buf[i][len++] = 0; /* this chip does not pad short frames itself */

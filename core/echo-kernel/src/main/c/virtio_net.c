@@ -19,6 +19,7 @@
 #define TX_BUFFERS 64
 #define HDR_MAX 12      /* struct virtio_net_hdr: 10 bytes legacy, 12 with VERSION_1 (num_buffers) */
 #define BUFFER_SIZE 1536
+#define TX_WAIT_SPINS 200000
 
 static struct virtio_device dev;
 static struct virtq rxq, txq;
@@ -49,10 +50,14 @@ static void reclaim_tx(void)
 
 static void send(const uint8_t *frame, size_t len)
 {
-    reclaim_tx();
     unsigned i = tx_next;
+    /* QEMU sends from its I/O thread, so a burst can outrun it: give it ~10 ms before dropping. */
+    for (int spins = 0; tx_busy[i] && spins < TX_WAIT_SPINS; spins++) {
+        reclaim_tx();
+        __asm__ volatile("pause");
+    }
     if (tx_busy[i])
-        return; /* ring full: drop, as a wire would; TCP retransmits */
+        return; /* still full: drop, as a wire would; TCP retransmits */
     tx_next = (tx_next + 1) % tx_count;
     memset(tx_hdr[i], 0, HDR_MAX); /* no checksum offload, no GSO */
     memcpy(tx_buf[i], frame, len);
