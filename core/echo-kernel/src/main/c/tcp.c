@@ -101,16 +101,33 @@ static bool unsent(const struct tcp_conn *c)
 }
 
 /*
- * Sends what the peer's window allows from snd_nxt on, the FIN after the last byte once we closed.
- * `probe` lets one byte through a zero window (the persist timer's probe). Returns whether it sent.
+ * The persist timer's probe into a zero window: one byte (or the FIN) past it. Like BSD, snd_nxt stays
+ * put, so the byte goes out again in order once the window opens; snd_max moves, so its ACK is accepted.
  */
-static bool output(struct tcp_conn *c, uint32_t now, bool probe)
+static bool probe_zero_window(struct tcp_conn *c, uint32_t now)
+{
+    uint32_t offset = c->snd_nxt - (c->iss + 1);
+    if (c->snd_wnd != 0 || c->snd_nxt != c->snd_una || !unsent(c))
+        return false;
+    uint32_t n = offset < c->tx_len ? 1 : 0;
+    bool fin = c->fin_queued && offset + n == c->tx_len;
+    send_to(c, c->snd_nxt, ACK | (fin ? FIN : 0), c->tx + offset, n, false);
+    if (SEQ_LT(c->snd_max, c->snd_nxt + n + fin))
+        c->snd_max = c->snd_nxt + n + fin;
+    arm(c, now);
+    return true;
+}
+
+/* Sends what the peer's window allows from snd_nxt on, the FIN after the last byte once we closed. */
+static bool output(struct tcp_conn *c, uint32_t now)
 {
     if (c->state == TCP_SYN_RECEIVED) {
         if (c->snd_nxt != c->iss)
             return false;
         send_to(c, c->iss, SYN | ACK, 0, 0, true);
-        c->snd_nxt = c->snd_max = c->iss + 1;
+        c->snd_nxt = c->iss + 1;
+        if (SEQ_LT(c->snd_max, c->snd_nxt))
+            c->snd_max = c->snd_nxt;
         if (!c->rtx_armed)
             arm(c, now);
         return true;
@@ -120,8 +137,7 @@ static bool output(struct tcp_conn *c, uint32_t now, bool probe)
         uint32_t offset = c->snd_nxt - (c->iss + 1);
         if (offset > c->tx_len)
             break; /* the FIN is out too */
-        uint32_t window = probe && c->snd_wnd == 0 ? 1 : c->snd_wnd;
-        uint32_t window_end = c->snd_una + window;
+        uint32_t window_end = c->snd_una + c->snd_wnd;
         uint32_t room = SEQ_LT(c->snd_nxt, window_end) ? window_end - c->snd_nxt : 0;
         uint32_t n = min_size(min_size(c->tx_len - offset, room), c->mss);
         bool fin = c->fin_queued && offset + n == c->tx_len;
@@ -135,12 +151,11 @@ static bool output(struct tcp_conn *c, uint32_t now, bool probe)
         if (!c->rtx_armed)
             arm(c, now);
         sent = true;
-        probe = false;
         if (fin)
             break;
     }
     if (!c->rtx_armed && c->snd_wnd == 0 && unsent(c))
-        arm(c, now); /* persist timer: probe the zero window when it fires */
+        arm(c, now); /* the persist timer: probe the zero window when it fires */
     return sent;
 }
 
@@ -218,7 +233,7 @@ static void accept(const uint8_t mac[6], uint32_t src, const struct segment *s, 
     c->rcv_nxt = s->seq + 1;
     c->rto = RTO_INITIAL;
     c->last_input = now;
-    output(c, now, false); /* SYN-ACK; data on the SYN is not taken, the peer sends it again */
+    output(c, now); /* SYN-ACK; data on the SYN is not taken, the peer sends it again */
 }
 
 static bool in_window(uint32_t seq, uint32_t start, uint32_t size)
@@ -242,7 +257,7 @@ static void segment_arrives(struct tcp_conn *c, const struct segment *s, uint32_
     if (c->state == TCP_SYN_RECEIVED && (s->flags & (SYN | ACK)) == SYN) {
         if (s->seq + 1 == c->rcv_nxt) { /* the SYN again: our SYN-ACK was lost */
             c->snd_nxt = c->iss;
-            output(c, now, false);
+            output(c, now);
         }
         return;
     }
@@ -300,6 +315,8 @@ static void segment_arrives(struct tcp_conn *c, const struct segment *s, uint32_
         c->snd_wl1 = s->seq;
         c->snd_wl2 = s->ack;
     }
+    if (s->wnd == 0)
+        c->retries = 0; /* a peer answering our probes with a zero window is alive: keep probing */
     if (c->state == TCP_FIN_WAIT_1 && fin_acked(c)) {
         c->state = TCP_FIN_WAIT_2;
         c->timer_at = now + FIN_WAIT_2_MS;
@@ -343,7 +360,7 @@ static void segment_arrives(struct tcp_conn *c, const struct segment *s, uint32_
         app_receive(c);
     if (new_fin)
         app_peer_closed(c);
-    if (!output(c, now, false) && need_ack)
+    if (!output(c, now) && need_ack)
         send_ack(c);
 }
 
@@ -410,10 +427,11 @@ void tcp_tick(uint32_t now)
             c->rto = c->rto * 2 < RTO_MAX ? c->rto * 2 : RTO_MAX;
             c->snd_nxt = c->snd_una; /* go back N: resend everything unacknowledged */
             c->rtx_armed = false;
-            output(c, now, true);
+            if (!probe_zero_window(c, now))
+                output(c, now);
             if (!c->rtx_armed && c->snd_una != c->snd_max)
                 arm(c, now);
         }
-        output(c, now, false); /* whatever the application queued meanwhile (a 408, say) */
+        output(c, now); /* whatever the application queued meanwhile (a 408, say) */
     }
 }
