@@ -95,12 +95,16 @@ final class QemuGuest implements AutoCloseable {
   static Path qemu() {
     List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
     dirs.addAll(List.of("/usr/bin", "/usr/local/bin", "/bin"));
+    return find(QEMU, QEMU_PACKAGE, dirs);
+  }
+
+  static Path find(String program, String debianPackage, List<String> dirs) {
     for (String d : dirs) {
-      if (!d.isEmpty() && Files.isExecutable(Path.of(d, QEMU))) {
-        return Path.of(d, QEMU);
+      if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
+        return Path.of(d, program);
       }
     }
-    throw new AssertionError(QEMU + " is needed by this test and not installed: apt-get install " + QEMU_PACKAGE);
+    throw new AssertionError(program + " is needed by this test and not installed: apt-get install " + debianPackage);
   }
 
   static int freeTcpPort() throws IOException {
