@@ -173,7 +173,7 @@ void tcp_close(struct tcp_conn *c)
     if (c->fin_queued)
         return;
     c->fin_queued = true;
-    if (c->state == TCP_ESTABLISHED || c->state == TCP_SYN_RECEIVED)
+    if (c->state == TCP_ESTABLISHED)
         c->state = TCP_FIN_WAIT_1;
     else if (c->state == TCP_CLOSE_WAIT)
         c->state = TCP_LAST_ACK;
