@@ -54,3 +54,12 @@ bool equals_ignore_case(const char *s, size_t n, const char *literal)
             return false;
     return i == n && !literal[i];
 }
+
+const char *find_word(const char *line, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    for (const char *p = line; *p; p++)
+        if ((p == line || p[-1] == ' ') && !memcmp(p, prefix, n))
+            return p + n;
+    return 0;
+}

@@ -19,6 +19,10 @@ static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 /* Case-insensitive comparison of a counted string with a C string. */
 bool equals_ignore_case(const char *s, size_t n, const char *literal);
 
+/* In a line of space-separated words: what follows `prefix` in the first word starting with it, or 0.
+   With prefix "port=" that is the value; a whole word ("virtio=legacy") gives "" when present. */
+const char *find_word(const char *line, const char *prefix);
+
 /* Big-endian (network order) loads and stores at any alignment. */
 static inline uint16_t get16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
 static inline uint32_t get32(const uint8_t *p) { return (uint32_t)p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3]; }

@@ -26,16 +26,6 @@ static const char *cmdline = "";
 static uint16_t port = DEFAULT_PORT;
 static uint32_t static_ip, static_mask, static_gateway;
 
-/* The value of `key=` among the space-separated words, or 0. */
-static const char *option(const char *key)
-{
-    size_t n = strlen(key);
-    for (const char *p = cmdline; *p; p++)
-        if ((p == cmdline || p[-1] == ' ') && !memcmp(p, key, n))
-            return p + n;
-    return 0;
-}
-
 static const char *parse_uint(const char *p, uint32_t *v, uint32_t max)
 {
     uint32_t x = 0;
@@ -65,14 +55,14 @@ static void parse_command_line(void)
 {
     const char *v;
     uint32_t n;
-    if ((v = option("port="))) {
+    if ((v = find_word(cmdline, "port="))) {
         const char *end = parse_uint(v, &n, 65535);
         if (ends_word(end) && n > 0)
             port = (uint16_t)n;
         else
             klog("ignoring bad port= (want 1-65535), using %u", port);
     }
-    if ((v = option("ip="))) {
+    if ((v = find_word(cmdline, "ip="))) {
         const char *end = parse_ip(v, &static_ip);
         uint32_t prefix = 24;
         if (end && *end == '/')
@@ -84,7 +74,7 @@ static void parse_command_line(void)
             static_ip = 0;
         }
     }
-    if ((v = option("gw=")) && !ends_word(parse_ip(v, &static_gateway))) {
+    if ((v = find_word(cmdline, "gw=")) && !ends_word(parse_ip(v, &static_gateway))) {
         klog("ignoring bad gw= (want gw=A.B.C.D)");
         static_gateway = 0;
     }

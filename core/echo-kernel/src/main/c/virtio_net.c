@@ -93,21 +93,13 @@ static bool link_up(void)
 
 static void irq_ack(void) { (void)virtio_read_isr(&dev); }
 
-static bool has_option(const char *options, const char *word)
-{
-    size_t n = strlen(word);
-    for (const char *p = options; *p; p++)
-        if ((p == options || p[-1] == ' ') && !memcmp(p, word, n) && (p[n] == ' ' || !p[n]))
-            return true;
-    return false;
-}
-
 bool virtio_net_probe(const struct pci_device *d, struct nic *nic, const char *options)
 {
     /* 0x1000: transitional (legacy + modern) network device; 0x1041: modern-only (0x1040 + type 1) */
     if (d->vendor != 0x1af4 || (d->device != 0x1000 && d->device != 0x1041))
         return false;
-    bool force_legacy = has_option(options, "virtio=legacy");
+    const char *mode = find_word(options, "virtio=legacy");
+    bool force_legacy = mode && (*mode == 0 || *mode == ' ');
     if (!virtio_start(&dev, d, force_legacy, VIRTIO_NET_F_MAC | VIRTIO_NET_F_STATUS | VIRTIO_F_VERSION_1, &features))
         return false;
     hdr_len = dev.modern ? 12 : 10;
