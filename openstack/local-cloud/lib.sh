@@ -45,7 +45,7 @@ pid_of() { # the recorded PID of a daemon, if it is alive and still the same pro
   [ -d "/proc/$pid" ] || return 1
   # Guard against PID reuse: the command line must still carry our marker (the state dir or the name).
   local cmd
-  cmd=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) || return 1
+  cmd=$(tr '\0' ' ' 2>/dev/null < "/proc/$pid/cmdline") || return 1
   [ -n "$cmd" ] || return 1
   grep -qF -- "$(cat "$RUN/$name.marker" 2>/dev/null || echo "$H")" <<<"$cmd" || return 1
   echo "$pid"
@@ -62,7 +62,7 @@ start_daemon() {
   printf '\n===== %s start %s =====\n' "$name" "$(date -Is)" >> "$LOG/$name.log"
   # Not a job-control shell: the background child is no group leader, so setsid execs without forking
   # and $! is the daemon itself.
-  setsid "$@" >> "$LOG/$name.log" 2>&1 < /dev/null &
+  setsid "$@" >> "$LOG/$name.log" 2>&1 < /dev/null 9>&- &
   echo $! > "$RUN/$name.pid"
   printf '%s' "$marker" > "$RUN/$name.marker"
   STARTED+=("$name")
@@ -93,7 +93,7 @@ stop_daemon() {
       local p marker
       marker=$(cat "$RUN/$name.marker" 2>/dev/null || echo "$H")
       for p in $(pgrep -g "$pid"); do
-        tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -qF -- "$marker" && kill -KILL "$p" 2>/dev/null || true
+        tr '\0' ' ' 2>/dev/null < "/proc/$p/cmdline" | grep -qF -- "$marker" && kill -KILL "$p" 2>/dev/null || true
       done
     fi
   fi
@@ -134,7 +134,7 @@ rabbitmq_env() {
   export HOME="$H/rabbitmq"   # the Erlang cookie lives here, shared by server and rabbitmqctl
 }
 
-rabbitmqctl_() { (rabbitmq_env; timeout 60 rabbitmqctl -n hermit@localhost "$@"); }
+rabbitmqctl_() { (rabbitmq_env; timeout 60 /usr/lib/rabbitmq/bin/rabbitmqctl -n hermit@localhost "$@"); }
 
 # A Keystone token for admin (cached for this process) and calls with it.
 admin_token() {
