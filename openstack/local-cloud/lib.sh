@@ -37,17 +37,22 @@ load_secrets() {
   . "$H/secrets.env"
 }
 
-pid_of() { # the recorded PID of a daemon, if it is alive and still the same program
-  local name=$1 pid
+pid_of() { # the recorded PID of a daemon, if it is alive and still the same program (bash builtins only: fast)
+  local name=$1 pid marker args cmd
   [ -f "$RUN/$name.pid" ] || return 1
-  pid=$(cat "$RUN/$name.pid" 2>/dev/null) || return 1
+  read -r pid 2>/dev/null < "$RUN/$name.pid" || return 1
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   [ -d "/proc/$pid" ] || return 1
   # Guard against PID reuse: the command line must still carry our marker (the state dir or the name).
-  local cmd
-  cmd=$(tr '\0' ' ' 2>/dev/null < "/proc/$pid/cmdline") || return 1
-  [ -n "$cmd" ] || return 1
-  grep -qF -- "$(cat "$RUN/$name.marker" 2>/dev/null || echo "$H")" <<<"$cmd" || return 1
+  marker=$H
+  [ -f "$RUN/$name.marker" ] && { read -r marker < "$RUN/$name.marker" || true; }
+  mapfile -d '' args 2>/dev/null < "/proc/$pid/cmdline" || return 1
+  cmd="${args[*]}"
+  [ -n "$cmd" ] && [[ "$cmd" == *"$marker"* ]] || return 1
+  local stat
+  read -r stat 2>/dev/null < "/proc/$pid/stat" || return 1
+  stat=${stat##*) }
+  [ "${stat%% *}" != Z ] || return 1
   echo "$pid"
 }
 
@@ -68,6 +73,9 @@ start_daemon() {
   STARTED+=("$name")
 }
 
+# running PID: the process exists and is not a zombie (PID 1 here may be slow to reap what we orphan)
+running() { [ -d "/proc/$1" ] && [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
+
 # stop_daemon NAME [SECONDS]: TERM the recorded PID's process group (its own session), KILL after SECONDS.
 stop_daemon() {
   local name=$1 wait=${2:-20} pid i
@@ -75,12 +83,10 @@ stop_daemon() {
     log "stopping $name (pid $pid)"
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
     for ((i = 0; i < wait * 5; i++)); do
-      [ -d "/proc/$pid" ] || break
-      # a zombie of ours (reaped by nobody yet) counts as gone
-      [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" = Z ] && break
+      running "$pid" || break
       sleep 0.2
     done
-    if [ -d "/proc/$pid" ]; then
+    if running "$pid"; then
       log "$name did not stop in ${wait}s: KILL"
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
     fi
@@ -93,7 +99,7 @@ stop_daemon() {
       local p marker
       marker=$(cat "$RUN/$name.marker" 2>/dev/null || echo "$H")
       for p in $(pgrep -g "$pid"); do
-        tr '\0' ' ' 2>/dev/null < "/proc/$p/cmdline" | grep -qF -- "$marker" && kill -KILL "$p" 2>/dev/null || true
+        tr '\0' ' ' 2>/dev/null < "/proc/$p/cmdline" | grep -F -- "$marker" >/dev/null && kill -KILL "$p" 2>/dev/null || true
       done
     fi
   fi
@@ -148,29 +154,28 @@ admin_token() {
 
 api_get() { curl -s --max-time 10 -H "X-Auth-Token: $ADMIN_TOKEN" "$@"; }
 
-# compute_service_up BINARY: nova's os-services says BINARY on our host is enabled and up
-compute_service_up() {
-  api_get http://127.0.0.1:8774/v2.1/os-services | "$PY" -c '
+# "binary host up|down" lines of nova's services and neutron's agents, fetched once per run (reset by wait_ready)
+service_states() {
+  if [ -z "${SERVICE_STATES:-}" ]; then
+    SERVICE_STATES=$( { api_get http://127.0.0.1:8774/v2.1/os-services; echo; api_get http://127.0.0.1:9696/v2.0/agents; echo; } |
+      "$PY" -c '
 import json, sys
-try:
-    s = json.load(sys.stdin)["services"]
-except Exception:
-    sys.exit(1)
-sys.exit(0 if any(x["binary"] == sys.argv[1] and x["host"] == sys.argv[2] and x["state"] == "up" for x in s) else 1)
-' "$1" "$OS_HOST"
+for line in sys.stdin:
+    try:
+        d = json.loads(line)
+    except Exception:
+        continue
+    for s in d.get("services", []):
+        print(s["binary"], s["host"], "up" if s["state"] == "up" and s["status"] == "enabled" else "down")
+    for a in d.get("agents", []):
+        print(a["binary"], a["host"], "up" if a["alive"] and a["admin_state_up"] else "down")
+')
+  fi
+  printf '%s\n' "$SERVICE_STATES"
 }
 
-# network_agent_up BINARY: neutron's agent list says BINARY on our host is alive
-network_agent_up() {
-  api_get http://127.0.0.1:9696/v2.0/agents | "$PY" -c '
-import json, sys
-try:
-    a = json.load(sys.stdin)["agents"]
-except Exception:
-    sys.exit(1)
-sys.exit(0 if any(x["binary"] == sys.argv[1] and x["host"] == sys.argv[2] and x["alive"] for x in a) else 1)
-' "$1" "$OS_HOST"
-}
+# service_up BINARY: nova's os-services or neutron's agents say BINARY on our host is up
+service_up() { service_states | grep -x -- "$1 $OS_HOST up" >/dev/null; }
 
 # check NAME: is that service answering? (process alive and its API or a cheap probe answering)
 check() {
@@ -188,8 +193,8 @@ check() {
     libvirtd) timeout 10 virsh -c qemu:///system version >/dev/null 2>&1 ;;
     nova-api) [ "$(http_code http://127.0.0.1:8774/)" = 200 ] ;;
     neutron-server) [ "$(http_code http://127.0.0.1:9696/)" = 200 ] ;;
-    nova-conductor | nova-scheduler | nova-compute) admin_token && compute_service_up "$name" ;;
-    neutron-linuxbridge-agent | neutron-dhcp-agent | neutron-l3-agent) admin_token && network_agent_up "$name" ;;
+    nova-conductor | nova-scheduler | nova-compute | neutron-linuxbridge-agent | neutron-dhcp-agent | neutron-l3-agent)
+      admin_token && service_up "$name" ;;
     *) return 1 ;;
   esac
 }
@@ -198,6 +203,7 @@ check() {
 wait_ready() {
   local name=$1 limit=${2:-120} start=$SECONDS
   while ! check "$name"; do
+    SERVICE_STATES=
     alive "$name" || fail_service "$name" "the process exited"
     if ((SECONDS - start >= limit)); then fail_service "$name" "$WHY after ${limit}s"; fi
     sleep 1
@@ -206,14 +212,13 @@ wait_ready() {
 
 # Processes of ours that listen on a socket in the root namespace: every one must be on loopback.
 check_loopback_only() {
-  local pids=() name pid bad
+  local pids=() sids=() name pid bad
   for name in "${SERVICES[@]}"; do
-    if pid=$(pid_of "$name"); then
-      pids+=("$pid")
-      # descendants (uwsgi workers, oslo.service workers, beam children, ...)
-      pids+=($(ps -eo pid=,sid= | awk -v s="$pid" '$2==s{print $1}'))
-    fi
+    pid=$(pid_of "$name") && sids+=("$pid")
   done
+  ((${#sids[@]})) || return 0
+  # every process in those sessions (uwsgi workers, oslo.service workers, beam children, ...)
+  pids=($(ps -eo pid=,sid= | awk -v s=" ${sids[*]} " 'index(s, " " $2 " ") {print $1}'))
   ((${#pids[@]})) || return 0
   bad=$(ss -ltunpH 2>/dev/null | "$PY" -c '
 import re, sys
