@@ -204,7 +204,10 @@ wait_ready() {
   local name=$1 limit=${2:-120} start=$SECONDS
   while ! check "$name"; do
     SERVICE_STATES=
-    alive "$name" || fail_service "$name" "the process exited"
+    # (right after the fork, before exec, the command line is still ours: only a vanished PID counts)
+    local pid
+    read -r pid 2>/dev/null < "$RUN/$name.pid" || pid=
+    [[ "$pid" =~ ^[0-9]+$ ]] && running "$pid" || fail_service "$name" "the process exited"
     if ((SECONDS - start >= limit)); then fail_service "$name" "$WHY after ${limit}s"; fi
     sleep 1
   done
