@@ -235,7 +235,7 @@ for line in sys.stdin:
     pids = set(re.findall(r"pid=(\d+)", line))
     if not (pids & ours):
         continue
-    if host.startswith("127.") or host == "::1":
+    if host.startswith("127.") or host.startswith("::ffff:127.") or host == "::1":
         continue
     print(line.strip())
 ' "${pids[@]}")
