@@ -1,6 +1,7 @@
 package dev.hermitcloud.internal.retry;
 
 import dev.hermitcloud.CloudException;
+import dev.hermitcloud.HermitException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,11 +11,18 @@ import java.util.concurrent.TimeoutException;
 public final class Faults {
   private Faults() {}
 
-  /** Whether a retry may succeed: throttling, 5xx, and connection faults anywhere in the cause chain. */
+  /**
+   * Whether a retry may succeed: throttling, 5xx, and connection faults anywhere in the cause chain. The
+   * first of the SDK's own exceptions in the chain decides: a {@link CloudException} by its status, any
+   * other (bad input, a host failure, a conflict) is final whatever caused it.
+   */
   public static boolean isTransient(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof CloudException cloud) {
         return cloud.isTransient();
+      }
+      if (t instanceof HermitException) {
+        return false;
       }
       if (t instanceof IOException || t instanceof TimeoutException) {
         return true;
