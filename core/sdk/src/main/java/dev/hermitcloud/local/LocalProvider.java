@@ -70,6 +70,15 @@ final class LocalProvider implements Provider {
 
   @Override
   public void validate(DeploymentSpec spec) {
+    // options a cloud uses and QEMU has no counterpart for: refused rather than silently dropped
+    spec.network().ifPresent(network -> {
+      throw new InvalidSpecException("deployment.network", network,
+          "has no meaning on the local target (QEMU's user network has no named networks): remove .network(...)");
+    });
+    spec.serviceAccount().ifPresent(account -> {
+      throw new InvalidSpecException("deployment.serviceAccount", account,
+          "has no meaning on the local target (it is a Compute Engine identity): remove .serviceAccount(...)");
+    });
     int forwarded = spec.firewall().stream().flatMap(r -> r.ports().stream()).distinct()
         .mapToInt(p -> p.to() - p.from() + 1).sum();
     if (forwarded > MAX_FORWARDED_PORTS) {

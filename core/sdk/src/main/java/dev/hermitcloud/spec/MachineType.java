@@ -25,6 +25,8 @@ public abstract class MachineType {
   public abstract Optional<Integer> minMemoryMib();
 
   public static MachineType named(String name) {
+    Check.required("machineType.name", name,
+        "name the cloud's type, e.g. MachineType.named(\"e2-small\"), or size one with MachineType.atLeast(1, 512)");
     return ImmutableMachineType.builder().name(name).build();
   }
 
