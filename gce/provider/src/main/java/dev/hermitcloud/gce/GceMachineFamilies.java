@@ -28,6 +28,9 @@ final class GceMachineFamilies {
   /** x86-64, virtio-net, persistent disks. f1 and g1 are the shared-core n1 types; custom-N-M are n1 too. */
   static final Set<String> USABLE = Set.of("e2", "n1", "f1", "g1", "custom", "n2", "n2d", "c2", "c2d", "t2d");
 
+  /** Families known to be unusable, refused by name before any call; other unknown names go to the zone's catalogue. */
+  private static final Set<String> UNUSABLE = Set.of("t2a", "c4a", "n4a", "c3a", "c3", "c3d", "n4", "c4", "c4d");
+
   /** The boot disk types every usable family accepts. */
   static final List<String> DISK_TYPES = List.of("pd-balanced", "pd-ssd", "pd-standard");
 
@@ -50,7 +53,7 @@ final class GceMachineFamilies {
   /** Refuses families and disk types no hermit image can use, before any cloud call. */
   static void check(dev.hermitcloud.spec.MachineType wanted) {
     wanted.name().ifPresent(name -> {
-      if (!USABLE.contains(of(name))) {
+      if (UNUSABLE.contains(of(name))) {
         throw new InvalidSpecException("machineType", name, unusable(of(name)));
       }
     });
@@ -67,7 +70,7 @@ final class GceMachineFamilies {
     });
   }
 
-  private static String unusable(String family) {
+  static String unusable(String family) {
     return "is of family " + family + ", which cannot run a hermit image (it needs x86-64 with virtio-net and"
         + " persistent disks; ARM64 and the gVNIC/Hyperdisk-only series c3, c3d, n4, c4, c4a, c4d do not qualify):"
         + " use one of " + new java.util.TreeSet<>(USABLE) + ", e.g. MachineType.atLeast(1, 2048).family(\"e2\")";

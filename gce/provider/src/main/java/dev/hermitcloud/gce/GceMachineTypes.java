@@ -32,8 +32,7 @@ final class GceMachineTypes {
       try {
         MachineType type = clients.machineTypes.get(target.project(), target.zone(), name);
         if (!GceMachineFamilies.usable(type)) {
-          throw new InvalidSpecException("machineType", name, "is an " + type.getArchitecture()
-              + " machine type, which cannot boot an x86-64 hermit image: name an x86-64 type such as e2-small");
+          throw new InvalidSpecException("machineType", name, GceMachineFamilies.unusable(GceMachineFamilies.of(name)));
         }
         return resolved(type, diskType);
       } catch (NotFoundException e) {
