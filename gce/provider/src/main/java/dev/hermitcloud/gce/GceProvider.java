@@ -8,7 +8,6 @@ import dev.hermitcloud.resource.ResourceSpec;
 import dev.hermitcloud.resource.ResolvedMachineType;
 import dev.hermitcloud.spec.DeploymentSpec;
 import dev.hermitcloud.spec.MachineType;
-import dev.hermitcloud.internal.validation.Check;
 import java.util.List;
 
 /** A connection to one project and zone: the four drivers, machine types, the console and error translation. */
@@ -19,6 +18,8 @@ final class GceProvider implements Provider {
   private final GceFirewalls firewalls;
   private final GceInstances instances;
   private final GceMachineTypes machineTypes;
+  private final GceNetworkCheck networks;
+  private final Gce target;
 
   GceProvider(Gce target, GceClients clients) {
     this.clients = clients;
@@ -27,6 +28,8 @@ final class GceProvider implements Provider {
     this.firewalls = new GceFirewalls(clients, target);
     this.instances = new GceInstances(clients, target);
     this.machineTypes = new GceMachineTypes(clients, target);
+    this.networks = new GceNetworkCheck(clients, target);
+    this.target = target;
   }
 
   @Override
@@ -57,7 +60,13 @@ final class GceProvider implements Provider {
 
   @Override
   public void validate(DeploymentSpec spec) {
-    spec.network().ifPresent(n -> Check.name("deployment.network", n));
+    GceNetworkRefs.network(target, spec.network());
+    GceMachineFamilies.check(spec.machineType());
+  }
+
+  @Override
+  public void preflight(DeploymentSpec spec) {
+    networks.check(spec);
   }
 
   @Override
