@@ -6,14 +6,13 @@ import dev.hermitcloud.demo.DemoKernel;
 import dev.hermitcloud.demo.DemoModule;
 import dev.hermitcloud.echokernel.EchoKernel;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Drives the {@code hermit} command line as a user types it, and checks what it writes and prints. */
@@ -21,27 +20,17 @@ class HermitCliTest {
   @TempDir
   Path dir;
 
-  final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  PrintStream savedOut;
-  PrintStream savedErr;
+  @RegisterExtension
+  final CapturedStreams streams = new CapturedStreams();
+  final ByteArrayOutputStream out = streams.out;
+  final ByteArrayOutputStream err = streams.err;
   Path kernel;
   Path module;
 
   @BeforeEach
-  void capture() throws Exception {
-    savedOut = System.out;
-    savedErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  void files() throws Exception {
     kernel = DemoKernel.writeTo(dir.resolve("ldhermit.elf"));
     module = DemoModule.writeTo(dir.resolve("server"), "payload".getBytes(StandardCharsets.US_ASCII));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(savedOut);
-    System.setErr(savedErr);
   }
 
   int hermit(String... args) {
