@@ -28,7 +28,7 @@ if (onFake) {
   gce = Gce.project(project).zone("us-central1-c").bucket(bucket);
 }
 
-Path dir = Files.createTempDirectory("hermit-jshell");
+Path dir = dev.hermitcloud.examples.ScratchDir.create("hermit-jshell");
 // The project's echo kernel answers HTTP on port 8000 like the tutorial's Go server; it ignores its
 // module, but a unikernel needs one.
 Unikernel echo = Unikernel.named("echo").
@@ -46,9 +46,11 @@ System.out.println("endpoint: " + d.endpoint(8000));
 // The fake boots nothing: its app stand-in answers for the kernel. On real GCE, curl it yourself.
 if (onFake) System.out.print("GET /hello -> " + Hello.get(d.endpoint(8000)).body());
 System.out.println(definition().plan().render());
-d.serialLog().follow(System.out::print, text -> !text.isEmpty(), Duration.ofSeconds(60));
+var console = new dev.hermitcloud.examples.ConsoleText.Cleaner(System.out::print);
+d.serialLog().follow(console, text -> !text.isEmpty(), Duration.ofSeconds(60));
+console.finish();
 d.close();
 System.out.println(Hermit.destroy("echo").onProgress(Progress.console(System.out)).on(gce).render());
 if (fake != null) fake.close();
-try (var files = Files.walk(dir)) { files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete()); }
+dev.hermitcloud.examples.ScratchDir.delete(dir);
 /exit

@@ -11,7 +11,7 @@ import dev.hermitcloud.unikernel.*;
 import java.nio.file.*;
 import java.time.Duration;
 
-var work = Files.createTempDirectory("hermit-jshell");
+var work = dev.hermitcloud.examples.ScratchDir.create("hermit-jshell");
 var kernel = EchoKernel.writeTo(work);
 // the echo kernel ignores modules, but a unikernel needs one
 var module = DemoModule.writeTo(work.resolve("unused-module"), "ignored".getBytes());
@@ -31,5 +31,5 @@ d.serialLog().follow(text -> {}, text -> text.contains("GET /hello from"), Durat
 System.out.print(ConsoleText.clean(d.serialLog().read()));
 System.out.print(echoLocally().plan());
 System.out.print(d.destroy());
-try (var files = Files.walk(work)) { files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete()); }
+dev.hermitcloud.examples.ScratchDir.delete(work);
 /exit

@@ -18,7 +18,7 @@ var cloud = dev.hermitcloud.openstack.fake.FakeOpenStack.builder().appStandIn(tr
     buildTime(Duration.ofMillis(500)).saveTime(Duration.ofMillis(200)).deleteTime(Duration.ofMillis(200)).start()
 var target = dev.hermitcloud.examples.fake.SharedFakeOpenStack.target(cloud).floatingIpFrom("public")
 
-var work = Files.createTempDirectory("hermit-jshell")
+var work = dev.hermitcloud.examples.ScratchDir.create("hermit-jshell")
 // The project's echo kernel (it ignores its module, but a unikernel needs one). The fake boots nothing:
 // its app stand-in answers on port 8000 where the security group lets 127.0.0.1 in.
 var echo = Unikernel.named("echo").
@@ -44,7 +44,7 @@ var hello = Hello.get(d.endpoint(8000))
 System.out.print("GET /hello -> " + hello.statusCode() + " " + hello.body())
 
 System.out.println("--- logs ---")
-System.out.print(d.serialLog().read())
+System.out.print(dev.hermitcloud.examples.ConsoleText.clean(d.serialLog().read()))
 
 System.out.println("--- plan again: nothing to do ---")
 System.out.print(echoOnOpenStack().plan().render())
@@ -53,5 +53,5 @@ System.out.println("--- destroy ---")
 System.out.println("destroyed " + d.destroy().changes().size() + " resources")
 System.out.println("left in the cloud: " + (cloud.images().size() + cloud.servers().size() + cloud.floatingIps().size()) + " resources")
 cloud.close()
-try (var files = Files.walk(work)) { files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete()); }
+dev.hermitcloud.examples.ScratchDir.delete(work)
 /exit

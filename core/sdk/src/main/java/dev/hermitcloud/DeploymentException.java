@@ -11,6 +11,12 @@ import java.util.stream.Collectors;
 public final class DeploymentException extends HermitException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The advice a failed health check ends with, in Java; a tool with its own way to read the console
+   * (the CLI's {@code hermit logs}) replaces this text with it.
+   */
+  public static final String READ_THE_CONSOLE = "Read the serial console (deployment.serialLog().read()) to see what the app printed";
+
   private final transient List<StepFailure> failures;
   private final transient List<Change> completed;
 

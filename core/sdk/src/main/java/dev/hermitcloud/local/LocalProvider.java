@@ -11,6 +11,7 @@ import dev.hermitcloud.spec.DeploymentSpec;
 import dev.hermitcloud.spec.Port;
 import dev.hermitcloud.spec.Protocol;
 import dev.hermitcloud.spec.MachineType;
+import dev.hermitcloud.Fix;
 import dev.hermitcloud.InvalidSpecException;
 import dev.hermitcloud.HostException;
 import java.io.IOException;
@@ -102,7 +103,8 @@ final class LocalProvider implements Provider {
             .flatMap(r -> r.sources().stream()).distinct().toList();
         throw new InvalidSpecException("firewall.sources", sources, "admit no local client, so tcp:" + h.port()
             + " is not forwarded and the health check could never pass: local clients all come from " + LOCAL_CLIENTS
-            + "; add .from(\"127.0.0.0/8\") (or 127.0.0.1/32, or 0.0.0.0/0) to the rule of tcp:" + h.port());
+            + "; add", Fix.set("firewall.sources", "127.0.0.0/8").java(".from(\"127.0.0.0/8\")")
+                .note("or 127.0.0.1/32, or 0.0.0.0/0, for tcp:" + h.port()));
       }
     });
   }

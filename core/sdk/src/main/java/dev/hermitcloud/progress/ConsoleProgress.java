@@ -3,27 +3,40 @@ package dev.hermitcloud.progress;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Prints events as lines, and draws a progress bar (me.tongfei:progressbar) for each transfer while it
- * runs. Polls and failed health probes are summarised rather than printed one by one.
+ * Prints events as lines and each upload as one line when it is done; on a terminal, a live bar for the
+ * upload too, redrawn in place. Polls and failed health probes are summarised rather than printed one by one.
  */
 final class ConsoleProgress implements ProgressListener {
-  private final PrintStream out;
-  private final Map<String, ProgressBar> bars = new HashMap<>();
+  /** How often a live bar is redrawn at most: more often only costs the terminal. */
+  private static final long REDRAW_NANOS = 100_000_000L;
 
-  ConsoleProgress(PrintStream out) {
+  private final PrintStream out;
+  private final boolean live;
+  private final Map<String, Transfer> transfers = new HashMap<>();
+  private boolean barShown;
+  private long drawnAt;
+
+  ConsoleProgress(PrintStream out, boolean live) {
     this.out = out;
+    this.live = live;
   }
 
   @Override
   public synchronized void on(ProgressEvent event) {
     if (event instanceof ProgressEvent.BytesTransferred e) {
-      bar(e).stepTo(e.bytes());
+      long now = System.nanoTime();
+      Transfer transfer = transfers.computeIfAbsent(e.kind() + "/" + e.name(),
+          key -> new Transfer("upload " + e.kind().label() + " " + e.name(), now));
+      transfer.update(e.bytes(), e.total(), now);
+      if (live && (!barShown || now - drawnAt >= REDRAW_NANOS || e.bytes() == e.total())) {
+        // CR and erase-line: the bar is redrawn where it stands
+        out.print("\r" + transfer.bar() + "\u001b[K");
+        out.flush();
+        barShown = true;
+        drawnAt = now;
+      }
       return;
     }
     if (event instanceof ProgressEvent.OperationPolled) {
@@ -32,23 +45,20 @@ final class ConsoleProgress implements ProgressListener {
     if (event instanceof ProgressEvent.HealthCheckAttempt e && !e.healthy() && e.attempt() % 10 != 1) {
       return;
     }
-    if (event instanceof ProgressEvent.StepFinished e) {
-      ProgressBar bar = bars.remove(e.change().kind() + "/" + e.change().name());
-      if (bar != null) {
-        bar.close();
-      }
+    clearBar();
+    String ended = event instanceof ProgressEvent.StepFinished e ? e.change().kind() + "/" + e.change().name()
+        : event instanceof ProgressEvent.StepFailed e ? e.change().kind() + "/" + e.change().name() : null;
+    Transfer transfer = ended == null ? null : transfers.remove(ended);
+    if (transfer != null) {
+      out.println(transfer.summary());
     }
     out.println(EventText.of(event));
   }
 
-  private ProgressBar bar(ProgressEvent.BytesTransferred e) {
-    return bars.computeIfAbsent(e.kind() + "/" + e.name(), key -> new ProgressBarBuilder()
-        .setTaskName("upload " + e.kind().label())
-        .setInitialMax(e.total())
-        .setUnit(" MiB", 1 << 20)
-        .setStyle(ProgressBarStyle.ASCII)
-        .showSpeed()
-        .setConsumer(new ConsoleProgressBarConsumer(out))
-        .build());
+  private void clearBar() {
+    if (barShown) {
+      out.print("\r\u001b[K");
+      barShown = false;
+    }
   }
 }

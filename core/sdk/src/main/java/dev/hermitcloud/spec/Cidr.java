@@ -1,5 +1,6 @@
 package dev.hermitcloud.spec;
 
+import dev.hermitcloud.Fix;
 import dev.hermitcloud.InvalidSpecException;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -73,7 +74,7 @@ public abstract class Cidr {
     byte[] network = mask(bytes, prefix);
     if (!java.util.Arrays.equals(network, bytes)) {
       Cidr meant = ImmutableCidr.builder().address(network).prefix(prefix).build();
-      throw new InvalidSpecException(field, text, "has host bits set: did you mean " + meant + "?");
+      throw new InvalidSpecException(field, text, "has host bits set: did you mean " + meant + "?", Fix.set(field, meant.toString()));
     }
     return ImmutableCidr.builder().address(bytes).prefix(prefix).build();
   }

@@ -4,6 +4,7 @@ import dev.hermitcloud.provider.Target;
 import dev.hermitcloud.resource.Names;
 import dev.hermitcloud.unikernel.Unikernel;
 import dev.hermitcloud.internal.validation.Check;
+import dev.hermitcloud.Fix;
 import dev.hermitcloud.InvalidSpecException;
 import java.time.Duration;
 import java.util.List;
@@ -138,9 +139,15 @@ public abstract class DeploymentSpec {
     health().ifPresent(h -> {
       boolean exposed = firewall().stream().flatMap(r -> r.ports().stream()).anyMatch(p -> p.covers(Protocol.TCP, h.port()));
       if (!exposed) {
-        throw new InvalidSpecException("deployment.health.port", h.port(),
-            "is not exposed, so the check could never reach it: add .expose(Port.tcp(" + h.port() + ")).from(...)");
+        throw new InvalidSpecException("deployment.health.port", h.port(), "is not exposed, so the check could never reach it: add",
+            exposing(h.port()).java(".expose(Port.tcp(" + h.port() + ")).from(...)"));
       }
     });
+  }
+
+  /** Opening {@code port}: the sources too when no rule exists yet, since a rule needs both. */
+  private Fix exposing(int port) {
+    Fix fix = Fix.set("firewall.ports", "tcp:" + port);
+    return firewall().isEmpty() ? fix.and("firewall.sources", "203.0.113.0/24") : fix;
   }
 }

@@ -1,5 +1,6 @@
 package dev.hermitcloud.spec;
 
+import dev.hermitcloud.Fix;
 import dev.hermitcloud.InvalidSpecException;
 import java.util.List;
 import org.immutables.value.Value;
@@ -43,11 +44,12 @@ public abstract class FirewallRule {
   @Value.Check
   protected void check() {
     if (ports().isEmpty()) {
-      throw new InvalidSpecException("firewall.ports", "[]", "is empty: expose at least one port, e.g. Port.tcp(8000)");
+      throw new InvalidSpecException("firewall.ports", "[]", "is empty: expose at least one port, e.g.",
+          Fix.set("firewall.ports", "tcp:8000").java("Port.tcp(8000)"));
     }
     if (sources().isEmpty()) {
-      throw new InvalidSpecException("firewall.sources", "[]",
-          "is empty: say who may connect with .from(\"203.0.113.0/24\") (or \"0.0.0.0/0\" for everyone)");
+      throw new InvalidSpecException("firewall.sources", "[]", "is empty: say who may connect with",
+          Fix.set("firewall.sources", "203.0.113.0/24").java(".from(\"203.0.113.0/24\")").note("or 0.0.0.0/0 for everyone"));
     }
     if (priority() < 0 || priority() > 65535) {
       throw new InvalidSpecException("firewall.priority", priority(), "must be between 0 and 65535");

@@ -15,6 +15,8 @@ import java.nio.file.Path;
  */
 final class ExecutableCheck {
   static final int MULTIBOOT_SEARCH_BYTES = 8192;
+  /** The size of a 32-bit ELF header, the smaller of the two. */
+  private static final int ELF_HEADER_BYTES = 52;
   private static final int MULTIBOOT_MAGIC = 0x1BADB002;
   private static final int MULTIBOOT2_MAGIC = 0xE85250D6;
 
@@ -34,11 +36,19 @@ final class ExecutableCheck {
     } catch (IOException e) {
       throw new InvalidSpecException(field, path, "cannot be read (" + e.getMessage() + "): check its permissions");
     }
-    if (head.length < 52 || head[0] != 0x7f || head[1] != 'E' || head[2] != 'L' || head[3] != 'F') {
+    if (head.length < ELF_HEADER_BYTES && startsWithElfMagic(head)) {
+      throw new InvalidSpecException(field, path, "is truncated: " + head.length + " bytes, too short for an ELF header ("
+          + ELF_HEADER_BYTES + " bytes at least): copy or build the binary again");
+    }
+    if (head.length < ELF_HEADER_BYTES || !startsWithElfMagic(head)) {
       throw new InvalidSpecException(field, path,
           "is not an ELF executable (no \\x7fELF magic): give the compiled HermitCore binary, not a script or archive");
     }
     return head;
+  }
+
+  private static boolean startsWithElfMagic(byte[] head) {
+    return head.length >= 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F';
   }
 
   /** Fails unless the head of the loader holds a valid Multiboot 1 header. */

@@ -105,8 +105,8 @@ public final class EchoServerOnOpenStack implements Callable<Integer> {
   }
 
   private Unikernel tutorial() {
-    BootFileSpec l = BootFileSpec.parse(loader);
-    BootFileSpec m = BootFileSpec.parse(module);
+    BootFileSpec l = BootFileSpec.parse("unikernel.loader", loader);
+    BootFileSpec m = BootFileSpec.parse("unikernel.modules[0]", module);
     return Unikernel.named("echo-server").loader(l.path(), l.args()).module(m.path(), m.args()).build();
   }
 

@@ -69,7 +69,15 @@ public abstract class Gce implements Target {
 
   /** The first step: the project. */
   public static WithZone project(String project) {
-    return zone -> bucket -> ImmutableGce.builder().project(project).zone(zone).bucket(bucket).build();
+    // each step checks its own value, so a null fails at the call that passed it rather than at plan()
+    Check.required("target.project", project, "give the project id, such as my-project (see gcloud projects list)");
+    return zone -> {
+      Check.required("target.zone", zone, "give a zone such as us-central1-c (see gcloud compute zones list)");
+      return bucket -> {
+        Check.required("target.bucket", bucket, "give the Cloud Storage bucket for disk archives, such as my-bucket");
+        return ImmutableGce.builder().project(project).zone(zone).bucket(bucket).build();
+      };
+    };
   }
 
   /** Chooses the zone. */

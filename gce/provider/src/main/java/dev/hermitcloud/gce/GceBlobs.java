@@ -17,6 +17,7 @@ import dev.hermitcloud.resource.Names;
 import dev.hermitcloud.resource.Observed;
 import dev.hermitcloud.resource.Ownership;
 import dev.hermitcloud.resource.ResourceKind;
+import dev.hermitcloud.Fix;
 import dev.hermitcloud.InvalidSpecException;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -167,7 +168,8 @@ final class GceBlobs implements ResourceDriver<BlobSpec> {
       }
       throw new InvalidSpecException("target.bucket", target.bucket(), "does not exist in project " + target.project()
           + " (or these credentials cannot see it): create it with 'gcloud storage buckets create gs://"
-          + target.bucket() + " --location=us-central1', or let the SDK create it with Gce...createBucket(\"us-central1\")");
+          + target.bucket() + " --location=us-central1', or let the SDK create it with",
+          Fix.set("target.bucketLocation", "us-central1").java("Gce...createBucket(\"us-central1\")"));
     }
   }
 

@@ -32,9 +32,10 @@ final class GceCredentials {
     try (InputStream in = Files.newInputStream(target.credentialsFile().orElseThrow())) {
       return ServiceAccountCredentials.fromStream(in).createScoped(SCOPES);
     } catch (IOException | RuntimeException e) {
+      String problem = KeyFileFields.problem(target.credentialsFile().get());
       throw new InvalidSpecException("target.credentialsFile", target.credentialsFile().get(),
-          "could not be used as a service-account key (" + e.getClass().getSimpleName()
-              + "): give the JSON key file created with 'gcloud iam service-accounts keys create'");
+          (problem.isEmpty() ? "could not be used as a service-account key (" + e.getClass().getSimpleName() + ")" : problem)
+              + ": give the whole JSON key file created with 'gcloud iam service-accounts keys create'");
     }
   }
 

@@ -109,7 +109,8 @@ class GceCredentialsTest {
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> {
           assertThat(e.field()).isEqualTo("target.credentialsFile");
           assertThat(e.getCause()).isNull();
-          assertThat(e.getMessage()).doesNotContain("TOP-SECRET").doesNotContain(KEY_ID);
+          assertThat(e.getMessage()).doesNotContain("TOP-SECRET").doesNotContain(KEY_ID)
+              .contains("has no \"client_id\", \"client_email\" fields: give the whole JSON key file");
         });
   }
 

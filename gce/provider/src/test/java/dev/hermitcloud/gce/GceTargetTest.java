@@ -42,6 +42,19 @@ class GceTargetTest {
     expectField("target.credentialsFile", () -> TARGET.credentialsFile(dir.resolve("missing-key.json")));
   }
 
+  @Test
+  void aMissingValueFailsAtTheCallThatPassedItNamingTheField() {
+    assertThatThrownBy(() -> Gce.project(null)).isInstanceOfSatisfying(InvalidSpecException.class,
+        e -> assertThat(e.field()).isEqualTo("target.project"));
+    Gce.WithZone project = Gce.project("p-project");
+    assertThatThrownBy(() -> project.zone(null)).isInstanceOfSatisfying(InvalidSpecException.class,
+        e -> assertThat(e).hasMessage("target.zone: (missing) is required: give a zone such as us-central1-c"
+            + " (see gcloud compute zones list)"));
+    Gce.WithBucket zone = project.zone("us-central1-c");
+    assertThatThrownBy(() -> zone.bucket(null)).isInstanceOfSatisfying(InvalidSpecException.class,
+        e -> assertThat(e.field()).isEqualTo("target.bucket"));
+  }
+
   private static void expectField(String field, Supplier<Gce> build) {
     assertThatThrownBy(build::get).isInstanceOfSatisfying(InvalidSpecException.class,
         e -> assertThat(e.field()).isEqualTo(field));

@@ -3,6 +3,7 @@ package dev.hermitcloud.openstack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hermitcloud.Fix;
 import dev.hermitcloud.InvalidSpecException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,6 +58,21 @@ final class CloudsYaml {
     String origin = "cloud '" + name + "' of " + file;
     return new CloudSettings(origin, settings, key -> "clouds." + name + "." + (topLevel(key) ? "" : "auth.") + key)
         .toConfig();
+  }
+
+  /** The name of the one cloud {@code file} defines; with none or several, an error listing them. */
+  static String onlyCloud(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidSpecException("openstack.cloudsYaml", file, "does not exist or is not a file");
+    }
+    List<String> names = names(file);
+    if (names.size() == 1) {
+      return names.get(0);
+    }
+    String example = names.isEmpty() ? "NAME" : names.get(0);
+    throw new InvalidSpecException("openstack.cloud", null, "is required: " + file + " defines "
+        + (names.isEmpty() ? "no clouds" : names.size() + " clouds " + names) + ", so name the one to use with",
+        Fix.set("openstack.cloud", example).java("OpenStack.cloud(\"" + example + "\")"));
   }
 
   private static boolean topLevel(String key) {

@@ -3,6 +3,7 @@ package dev.hermitcloud.openstack;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.Target;
 import dev.hermitcloud.internal.validation.Check;
+import dev.hermitcloud.Fix;
 import dev.hermitcloud.InvalidSpecException;
 import dev.hermitcloud.resource.ResourceKind;
 import java.nio.file.Path;
@@ -112,10 +113,15 @@ public abstract class OpenStack implements Target {
   CloudConfig config() {
     Map<String, String> environment = variables().orElseGet(System::getenv);
     Optional<String> name = cloudName().or(() -> Optional.ofNullable(environment.get("OS_CLOUD")).filter(n -> !n.isBlank()));
+    if (name.isEmpty() && cloudsYaml().isPresent()) {
+      // a file given by hand is meant to be read: its only cloud, or an error naming its clouds, never the OS_* variables
+      name = Optional.of(CloudsYaml.onlyCloud(cloudsYaml().get()));
+    }
     if (name.isEmpty()) {
       if (!environment.containsKey("OS_AUTH_URL")) {
         throw new InvalidSpecException("openstack", describe(), "has no settings: set OS_AUTH_URL and the other OS_* "
-            + "variables (source your openrc file), set OS_CLOUD, or use OpenStack.cloud(\"name\") with a clouds.yaml");
+            + "variables (source your openrc file), set OS_CLOUD, or name a cloud of a clouds.yaml with",
+            Fix.set("openstack.cloud", "NAME").java("OpenStack.cloud(\"name\")"));
       }
       return OsVariables.read(environment);
     }

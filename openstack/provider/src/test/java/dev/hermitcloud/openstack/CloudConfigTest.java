@@ -55,6 +55,20 @@ class CloudConfigTest {
   }
 
   @Test
+  void aCloudsYamlGivenWithoutACloudNameUsesItsOnlyCloudAndNamesThemWhenThereAreSeveral() throws Exception {
+    Path one = Files.writeString(dir.resolve("one.yaml"), CLOUDS.substring(0, CLOUDS.indexOf("\n  appcred:") + 1));
+    OpenStack withVariables = OpenStack.fromEnvironment(Map.of("OS_AUTH_URL", "http://elsewhere:5000/v3"));
+    assertThat(withVariables.cloudsYaml(one).config().username()).contains("alice");
+
+    assertThatThrownBy(() -> withVariables.cloudsYaml(cloudsYaml()).config())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> {
+          assertThat(e.field()).isEqualTo("openstack.cloud");
+          assertThat(e).hasMessageEndingWith(" defines 4 clouds [devstack, appcred, byname, incomplete], so name the one"
+              + " to use with OpenStack.cloud(\"devstack\")");
+        });
+  }
+
+  @Test
   void aPasswordCloudFromCloudsYaml() throws Exception {
     CloudConfig config = CloudsYaml.read("devstack", cloudsYaml());
     assertThat(config.method()).isEqualTo(AuthMethod.PASSWORD);

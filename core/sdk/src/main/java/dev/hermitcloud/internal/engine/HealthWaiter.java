@@ -50,8 +50,8 @@ final class HealthWaiter {
         return null;
       }
       if (time.now().plus(interval).isAfter(deadline)) {
-        return new StepFailure(change, "did not pass " + health + " within " + timeout.toSeconds() + " s; last: "
-            + last.detail() + ". Read the serial log (deployment.serialLog().read()) to see what the app printed", null);
+        return new StepFailure(change, "did not pass " + health + " within " + timeout.toSeconds() + " s; last try: "
+            + last.detail() + ". " + DeploymentException.READ_THE_CONSOLE, null);
       }
       time.sleep(interval);
       interval = Duration.ofMillis(Math.min(interval.toMillis() * 2, 5000));

@@ -30,10 +30,10 @@ final class NetworkHealthProbe implements HealthProbe {
         HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
             HttpResponse.BodyHandlers.discarding());
         int status = response.statusCode();
-        String detail = "GET " + uri + " -> " + status;
+        String detail = "GET " + uri + " -> HTTP " + status;
         return status >= 200 && status < 400 ? ProbeResult.healthy(detail) : ProbeResult.unhealthy(detail);
       } catch (IOException e) {
-        return ProbeResult.unhealthy("GET " + uri + " -> " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        return ProbeResult.unhealthy("GET " + uri + " -> " + ProbeFailure.words(e, timeout));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return ProbeResult.unhealthy("interrupted");
@@ -43,7 +43,7 @@ final class NetworkHealthProbe implements HealthProbe {
       socket.connect(new InetSocketAddress(address, health.port()), (int) timeout.toMillis());
       return ProbeResult.healthy("tcp " + host + ":" + health.port() + " accepted");
     } catch (IOException e) {
-      return ProbeResult.unhealthy("tcp " + host + ":" + health.port() + " -> " + e.getMessage());
+      return ProbeResult.unhealthy("tcp " + host + ":" + health.port() + " -> " + ProbeFailure.words(e, timeout));
     }
   }
 }

@@ -40,12 +40,12 @@ class NetworkHealthProbeTest {
     HealthProbe probe = HealthProbe.network();
     assertThat(probe.probe("127.0.0.1", Health.http(port, "/"))).satisfies(r -> {
       assertThat(r.healthy()).isTrue();
-      assertThat(r.detail()).isEqualTo("GET http://127.0.0.1:" + port + "/ -> 200");
+      assertThat(r.detail()).isEqualTo("GET http://127.0.0.1:" + port + "/ -> HTTP 200");
     });
     assertThat(probe.probe("127.0.0.1", Health.http(port, "/moved")).healthy()).isTrue();
     assertThat(probe.probe("127.0.0.1", Health.http(port, "/broken"))).satisfies(r -> {
       assertThat(r.healthy()).isFalse();
-      assertThat(r.detail()).endsWith("-> 500");
+      assertThat(r.detail()).endsWith("-> HTTP 500");
     });
   }
 
@@ -56,8 +56,14 @@ class NetworkHealthProbeTest {
       closed = socket.getLocalPort();
     }
     HealthProbe probe = HealthProbe.network();
-    assertThat(probe.probe("127.0.0.1", Health.http(closed, "/")).healthy()).isFalse();
-    assertThat(probe.probe("127.0.0.1", Health.tcp(closed)).healthy()).isFalse();
+    assertThat(probe.probe("127.0.0.1", Health.http(closed, "/"))).satisfies(r -> {
+      assertThat(r.healthy()).isFalse();
+      assertThat(r.detail()).isEqualTo("GET http://127.0.0.1:" + closed + "/ -> connection refused (nothing listens on that port yet)");
+    });
+    assertThat(probe.probe("127.0.0.1", Health.tcp(closed))).satisfies(r -> {
+      assertThat(r.healthy()).isFalse();
+      assertThat(r.detail()).isEqualTo("tcp 127.0.0.1:" + closed + " -> connection refused (nothing listens on that port yet)");
+    });
     assertThat(probe.probe("127.0.0.1", Health.tcp(port)).healthy()).isTrue();
   }
 }

@@ -1,5 +1,7 @@
 package dev.hermitcloud.examples.cli;
 
+import dev.hermitcloud.Fix;
+import dev.hermitcloud.InvalidSpecException;
 import java.nio.file.Path;
 
 /**
@@ -7,9 +9,15 @@ import java.nio.file.Path;
  * may itself contain colons, as in {@code ldhermit.elf:-uart=io:0x3f8}).
  */
 public record BootFileSpec(Path path, String args) {
-  public static BootFileSpec parse(String value) {
+  /** Parses {@code value}, naming {@code field} (such as {@code unikernel.loader}) when it has no path. */
+  public static BootFileSpec parse(String field, String value) {
     int colon = value.indexOf(':');
-    return colon < 0 ? new BootFileSpec(Path.of(value), "")
-        : new BootFileSpec(Path.of(value.substring(0, colon)), value.substring(colon + 1));
+    String path = colon < 0 ? value : value.substring(0, colon);
+    if (path.isBlank()) {
+      throw new InvalidSpecException(field + ".path", value, "has no path" + (colon < 0 ? "" : " before the colon")
+          + ": write PATH[:ARGS], the file and then its command line, e.g. ldhermit.elf:-uart=io:0x3f8",
+          Fix.set(field + ".path", "PATH" + value.substring(Math.max(colon, 0))));
+    }
+    return new BootFileSpec(Path.of(path), colon < 0 ? "" : value.substring(colon + 1));
   }
 }

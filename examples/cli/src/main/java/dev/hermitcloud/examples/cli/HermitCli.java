@@ -26,7 +26,7 @@ public final class HermitCli {
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(HermitCli::usageError)
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-          commandLine.getErr().println("error: " + e.getMessage());
+          commandLine.getErr().println("error: " + CliWording.describe(e, commandLine.getCommandSpec(), parseResult.originalArgs()));
           return 1;
         })
         .execute(args);

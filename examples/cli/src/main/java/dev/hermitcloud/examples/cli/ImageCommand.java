@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code hermit image build}: write the disk image as raw, GCE archive or qcow2, without root. */
 @Command(name = "image", description = "Disk images.", subcommands = ImageCommand.Build.class)
@@ -29,8 +32,16 @@ final class ImageCommand {
     @Option(names = "--out", required = true, description = "The file to write.")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+      Path directory = out.toAbsolutePath().getParent();
+      if (!Files.isDirectory(directory)) {
+        throw new ParameterException(spec.commandLine(), "--out " + out + ": the directory " + directory
+            + " does not exist: create it first (mkdir -p " + CliWording.shellWord(directory.toString()) + ") or write elsewhere");
+      }
       DiskImage image = DiskImage.of(unikernel.unikernel("image"), diskGib);
       if (format == Format.raw) {
         image.writeRaw(out);

@@ -1,8 +1,10 @@
 package dev.hermitcloud.examples.cli;
 
 import dev.hermitcloud.SerialLog;
+import dev.hermitcloud.examples.ConsoleText;
 import dev.hermitcloud.provider.Provider;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,17 +27,27 @@ final class LogsCommand implements Callable<Integer> {
   @Option(names = {"-f", "--follow"}, description = "Keep printing new output until interrupted.")
   boolean follow;
 
+  @Option(names = "--raw", description = "Print the console's bytes as they are, escape sequences and carriage returns"
+      + " included (by default they are removed, as are blank lines).")
+  boolean raw;
+
   @Override
   public Integer call() throws Exception {
     try (Provider provider = target.build(spec).connect()) {
       SerialLog log = SerialLog.of(provider.console(), instance);
+      Consumer<String> print = text -> {
+        System.out.print(text);
+        System.out.flush();
+      };
+      ConsoleText.Cleaner cleaner = new ConsoleText.Cleaner(print);
+      Consumer<String> sink = raw ? print : cleaner;
       if (follow) {
-        log.follow(text -> {
-          System.out.print(text);
-          System.out.flush();
-        });
+        log.follow(sink);
       } else {
-        System.out.print(log.read());
+        sink.accept(log.read());
+      }
+      if (!raw) {
+        cleaner.finish();
       }
     }
     return 0;

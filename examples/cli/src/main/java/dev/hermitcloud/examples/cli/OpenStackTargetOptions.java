@@ -13,7 +13,7 @@ public final class OpenStackTargetOptions {
   @Option(names = "--cloud", description = "openstack: the cloud's entry in clouds.yaml (default: OS_CLOUD, else the OS_* variables).")
   String cloud;
 
-  @Option(names = "--clouds-yaml", description = "openstack: the clouds.yaml to read (default: ./, ~/.config/openstack/, /etc/openstack/).")
+  @Option(names = "--clouds-yaml", description = "openstack: the clouds.yaml to read (default: ./, ~/.config/openstack/, /etc/openstack/); without --cloud, its only cloud.")
   Path cloudsYaml;
 
   @Option(names = "--network", description = "openstack: the tenant network (default: the project's only one).")

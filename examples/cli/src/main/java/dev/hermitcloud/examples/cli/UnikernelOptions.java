@@ -15,11 +15,11 @@ final class UnikernelOptions {
   List<String> modules;
 
   Unikernel unikernel(String name) {
-    BootFileSpec l = BootFileSpec.parse(loader);
+    BootFileSpec l = BootFileSpec.parse("unikernel.loader", loader);
     Unikernel.Definition.WithModule stage = Unikernel.named(name).loader(l.path(), l.args());
     Unikernel.Definition.WithCreate done = null;
-    for (String module : modules) {
-      BootFileSpec m = BootFileSpec.parse(module);
+    for (int i = 0; i < modules.size(); i++) {
+      BootFileSpec m = BootFileSpec.parse("unikernel.modules[" + i + "]", modules.get(i));
       done = (done == null ? stage : done).module(m.path(), m.args());
     }
     return done.build();

@@ -4,21 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermitcloud.echokernel.EchoKernel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the JShell script through its runner, as README tells users to, and checks what it printed. */
 class JShellScriptTest {
-  /** Runs {@code examples/jshell/run script} and returns what it printed; fails unless it exits 0. */
-  static String runScript(String script) throws Exception {
+  @TempDir
+  Path tmp;
+
+  /**
+   * Runs {@code examples/jshell/run script} with a temporary directory of its own and returns what it printed;
+   * fails unless it exits 0 and leaves that directory empty.
+   */
+  String runScript(String script) throws Exception {
     Path runner = Path.of("..", "jshell", "run").toAbsolutePath();
-    ProcessBuilder builder = new ProcessBuilder(runner.toString(), script).redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(runner.toString(), script, "-R-Djava.io.tmpdir=" + tmp).redirectErrorStream(true);
     builder.environment().put("HERMIT_CLASSPATH", System.getProperty("java.class.path"));
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).as(output).isZero();
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left.map(Path::toString)).as("left in java.io.tmpdir").isEmpty();
+    }
     return output;
   }
 
@@ -29,7 +41,7 @@ class JShellScriptTest {
     assertThat(output).as(output)
         .contains("--- plan ---").contains("+   firewall hermit-echo")
         .containsPattern("endpoint: http://127\\.0\\.1\\.\\d+:8000")
-        .contains("GET /hello -> 200 hello from echo")
+        .contains("GET /hello -> 200 hello from echo").doesNotContain("\u001b")
         .contains("0 to create, 0 to update, 0 to replace, 0 to delete")
         .contains("left in the cloud: 0 resources");
   }
