@@ -1,6 +1,9 @@
 package dev.hermitcloud.local;
 
 import dev.hermitcloud.provider.ConsoleReader;
+import dev.hermitcloud.provider.DeploymentLocks;
+import dev.hermitcloud.provider.LockHolder;
+import dev.hermitcloud.provider.LockLease;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.DeploymentResources;
@@ -13,18 +16,42 @@ import dev.hermitcloud.HostException;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The local target's drivers: raw images and QEMU instances, no firewall (ports are forwarded per instance). */
-final class LocalProvider implements Provider {
+final class LocalProvider implements Provider, DeploymentLocks {
   private static final int MAX_FORWARDED_PORTS = 64;
 
   private final LocalImages images;
   private final LocalInstances instances;
+  private final LocalLocks locks;
 
   LocalProvider(Local target, Path qemu) {
     this.images = new LocalImages(target.stateDir());
     this.instances = new LocalInstances(target, qemu, images);
+    this.locks = new LocalLocks(target.stateDir());
+  }
+
+  @Override
+  public Optional<LockLease> acquire(String deployment, LockHolder holder, Instant since, Instant expires) throws IOException {
+    return locks.acquire(deployment, holder, since, expires);
+  }
+
+  @Override
+  public Optional<LockLease> replace(LockLease current, LockHolder holder, Instant since, Instant expires) throws IOException {
+    return locks.replace(current, holder, since, expires);
+  }
+
+  @Override
+  public void release(LockLease lease) throws IOException {
+    locks.release(lease);
+  }
+
+  @Override
+  public Optional<LockLease> breakLock(String deployment) throws IOException {
+    return locks.breakLock(deployment);
   }
 
   @Override

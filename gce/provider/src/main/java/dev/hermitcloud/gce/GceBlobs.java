@@ -137,7 +137,8 @@ final class GceBlobs implements ResourceDriver<BlobSpec> {
         + ", crc32c " + existing.getCrc32c() + "; expected " + expected.size() + ", " + expected.crc32c() + ")");
   }
 
-  private void createBucket() {
+  /** Creates the bucket where the target says; one that exists already is what we need. */
+  void createBucket() {
     try {
       clients.storage.create(BucketInfo.newBuilder(target.bucket()).setLocation(target.bucketLocation().get()).build());
     } catch (StorageException e) {
@@ -148,7 +149,8 @@ final class GceBlobs implements ResourceDriver<BlobSpec> {
     }
   }
 
-  private void requireBucket() {
+  /** Fails naming the fix when the bucket is missing and the target does not create it. */
+  void requireBucket() {
     if (target.bucketLocation().isEmpty() && clients.storage.get(target.bucket()) == null) {
       throw new InvalidSpecException("target.bucket", target.bucket(), "does not exist in project " + target.project()
           + " (or these credentials cannot see it): create it with 'gcloud storage buckets create gs://"

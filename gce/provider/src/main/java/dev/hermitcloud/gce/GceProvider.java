@@ -1,6 +1,9 @@
 package dev.hermitcloud.gce;
 
 import dev.hermitcloud.provider.ConsoleReader;
+import dev.hermitcloud.provider.DeploymentLocks;
+import dev.hermitcloud.provider.LockHolder;
+import dev.hermitcloud.provider.LockLease;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.DeploymentResources;
@@ -9,16 +12,19 @@ import dev.hermitcloud.resource.ResolvedMachineType;
 import dev.hermitcloud.spec.DeploymentSpec;
 import dev.hermitcloud.spec.MachineType;
 import dev.hermitcloud.internal.validation.Check;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** A connection to one project and zone: the four drivers, machine types, the console and error translation. */
-final class GceProvider implements Provider {
+final class GceProvider implements Provider, DeploymentLocks {
   private final GceClients clients;
   private final GceBlobs blobs;
   private final GceImages images;
   private final GceFirewalls firewalls;
   private final GceInstances instances;
   private final GceMachineTypes machineTypes;
+  private final GceLocks locks;
 
   GceProvider(Gce target, GceClients clients) {
     this.clients = clients;
@@ -27,6 +33,27 @@ final class GceProvider implements Provider {
     this.firewalls = new GceFirewalls(clients, target);
     this.instances = new GceInstances(clients, target);
     this.machineTypes = new GceMachineTypes(clients, target);
+    this.locks = new GceLocks(clients, target, blobs);
+  }
+
+  @Override
+  public Optional<LockLease> acquire(String deployment, LockHolder holder, Instant since, Instant expires) {
+    return locks.acquire(deployment, holder, since, expires);
+  }
+
+  @Override
+  public Optional<LockLease> replace(LockLease current, LockHolder holder, Instant since, Instant expires) {
+    return locks.replace(current, holder, since, expires);
+  }
+
+  @Override
+  public void release(LockLease lease) {
+    locks.release(lease);
+  }
+
+  @Override
+  public Optional<LockLease> breakLock(String deployment) {
+    return locks.breakLock(deployment);
   }
 
   @Override

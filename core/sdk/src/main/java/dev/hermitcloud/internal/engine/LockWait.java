@@ -45,33 +45,36 @@ final class LockWait {
       if (seen.isPresent() && seen.get().heldBy(me.runId())) {
         return seen.get();
       }
-      if (seen.isPresent() && (seen.get().expiredAt(now) || LockRuns.isStale(seen.get().holder(), me))) {
-        LockLease stale = seen.get();
+      LockLease holder = seen.orElse(null);
+      boolean raced = holder == null;
+      if (holder != null && (holder.expiredAt(now) || LockRuns.isStale(holder.holder(), me))) {
         Optional<LockLease> taken = session.call("take over the lock of " + deployment,
-            () -> locks.replace(stale, me, now, now.plus(ttl)));
+            () -> locks.replace(holder, me, now, now.plus(ttl)));
         if (taken.isPresent()) {
-          session.listener().on(new ProgressEvent.Notice("lock " + deployment, "took over the lock from " + stale.holder()
-              + " (held since " + stale.since() + ", " + (stale.expiredAt(now) ? "expired " + stale.expires()
+          session.listener().on(new ProgressEvent.Notice("lock " + deployment, "took over the lock from " + holder.holder()
+              + " (held since " + holder.since() + ", " + (holder.expiredAt(now) ? "expired " + holder.expires()
               : "left by an earlier run of this process") + ")"));
           return taken.get();
         }
-        seen = Optional.empty();
+        // renewed or taken by someone else meanwhile, or (locally) its process still holds it
+        raced = true;
       }
-      if (seen.isEmpty() && ++races <= QUICK_RACES) {
+      if (raced && ++races <= QUICK_RACES) {
         continue;
       }
       races = 0;
-      if (seen.isPresent() && !now.isBefore(deadline)) {
-        throw new DeploymentLockedException(busy(seen.get(), timeout), seen.get());
+      if (!now.isBefore(deadline)) {
+        throw new DeploymentLockedException(holder == null
+            ? "could not take the lock of deployment '" + deployment + "' on " + target + ": it kept changing hands"
+            : busy(holder, timeout), holder);
       }
-      if (seen.isPresent() && !seen.get().holder().equals(reported)) {
-        reported = seen.get().holder();
-        session.listener().on(new ProgressEvent.LockWaiting(deployment, reported.toString(), seen.get().since(),
-            seen.get().expires()));
+      if (holder != null && !holder.holder().equals(reported)) {
+        reported = holder.holder();
+        session.listener().on(new ProgressEvent.LockWaiting(deployment, reported.toString(), holder.since(),
+            holder.expires()));
       }
       Duration left = Duration.between(now, deadline);
-      time.sleep(left.isNegative() || left.isZero() ? session.options().lockPoll()
-          : left.compareTo(session.options().lockPoll()) < 0 ? left : session.options().lockPoll());
+      time.sleep(left.compareTo(session.options().lockPoll()) < 0 ? left : session.options().lockPoll());
     }
   }
 
