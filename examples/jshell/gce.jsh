@@ -5,6 +5,8 @@
 // (JShell ends a statement at a line end when it can: continued lines end with '.' or sit in braces.)
 import dev.hermitcloud.*;
 import dev.hermitcloud.demo.*;
+import dev.hermitcloud.echokernel.EchoKernel;
+import dev.hermitcloud.examples.Hello;
 import dev.hermitcloud.gce.Gce;
 import dev.hermitcloud.gce.fake.FakeGce;
 import dev.hermitcloud.progress.Progress;
@@ -27,19 +29,22 @@ if (onFake) {
 }
 
 Path dir = Files.createTempDirectory("hermit-jshell");
+// The project's echo kernel answers HTTP on port 8000 like the tutorial's Go server; it ignores its
+// module, but a unikernel needs one.
 Unikernel echo = Unikernel.named("echo").
-    loader(DemoKernel.writeTo(dir.resolve("hermit-demo.elf")), "-uart=io:0x3f8").
-    module(DemoModule.writeTo(dir.resolve("hello"), "hello from jshell\n".getBytes())).
+    loader(EchoKernel.writeTo(dir), EchoKernel.commandLine(8000)).
+    module(DemoModule.writeTo(dir.resolve("unused-module"), "ignored".getBytes())).
     build();
 
 DeploymentDefinition.WithCreate definition() {
   return Hermit.deploy(echo).to(gce).machineType(MachineType.named("f1-micro")).
-      expose(Port.tcp(8000)).from("0.0.0.0/0").onProgress(Progress.console(System.out));
+      expose(Port.tcp(8000)).from("0.0.0.0/0").waitUntil(Health.http(8000, "/")).onProgress(Progress.console(System.out));
 }
 
-// The demo kernel serves nothing; on the fake, the app stand-in answers on port 8000 for it.
-Deployment d = (onFake ? definition().waitUntil(Health.http(8000, "/")) : definition()).apply();
+Deployment d = definition().apply();
 System.out.println("endpoint: " + d.endpoint(8000));
+// The fake boots nothing: its app stand-in answers for the kernel. On real GCE, curl it yourself.
+if (onFake) System.out.print("GET /hello -> " + Hello.get(d.endpoint(8000)).body());
 System.out.println(definition().plan().render());
 d.serialLog().follow(System.out::print, text -> !text.isEmpty(), Duration.ofSeconds(60));
 d.close();

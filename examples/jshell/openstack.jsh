@@ -4,12 +4,13 @@
 //   examples/jshell/run openstack.jsh
 import dev.hermitcloud.*
 import dev.hermitcloud.demo.*
+import dev.hermitcloud.echokernel.EchoKernel
+import dev.hermitcloud.examples.Hello
 import dev.hermitcloud.openstack.*
 import dev.hermitcloud.progress.Progress
 import dev.hermitcloud.spec.*
 import dev.hermitcloud.unikernel.Unikernel
 import java.net.URI
-import java.net.http.*
 import java.nio.file.*
 import java.time.Duration
 
@@ -18,9 +19,11 @@ var cloud = dev.hermitcloud.openstack.fake.FakeOpenStack.builder().appStandIn(tr
 var target = dev.hermitcloud.examples.fake.SharedFakeOpenStack.target(cloud).floatingIpFrom("public")
 
 var work = Files.createTempDirectory("hermit-jshell")
+// The project's echo kernel (it ignores its module, but a unikernel needs one). The fake boots nothing:
+// its app stand-in answers on port 8000 where the security group lets 127.0.0.1 in.
 var echo = Unikernel.named("echo").
-    loader(DemoKernel.writeTo(work.resolve("hermit-demo.elf")), "-uart=io:0x3f8").
-    module(DemoModule.writeTo(work.resolve("hello"), "hello from JShell\n".getBytes()), "").
+    loader(EchoKernel.writeTo(work), EchoKernel.commandLine(8000)).
+    module(DemoModule.writeTo(work.resolve("unused-module"), "ignored".getBytes())).
     build()
 
 DeploymentDefinition.WithCreate echoOnOpenStack() {
@@ -37,8 +40,8 @@ System.out.print(echoOnOpenStack().plan().render())
 System.out.println("--- deploy ---")
 var d = echoOnOpenStack().apply()
 System.out.println("endpoint: " + d.endpoint(8000))
-var hello = HttpClient.newHttpClient().send(HttpRequest.newBuilder(d.endpoint(8000)).build(), HttpResponse.BodyHandlers.ofString())
-System.out.print("GET / -> " + hello.statusCode() + " " + hello.body())
+var hello = Hello.get(d.endpoint(8000))
+System.out.print("GET /hello -> " + hello.statusCode() + " " + hello.body())
 
 System.out.println("--- logs ---")
 System.out.print(d.serialLog().read())
@@ -50,4 +53,5 @@ System.out.println("--- destroy ---")
 System.out.println("destroyed " + d.destroy().changes().size() + " resources")
 System.out.println("left in the cloud: " + (cloud.images().size() + cloud.servers().size() + cloud.floatingIps().size()) + " resources")
 cloud.close()
+try (var files = Files.walk(work)) { files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete()); }
 /exit

@@ -13,10 +13,12 @@ PY=/usr/bin/python3   # Debian's interpreter, the one with the OpenStack librari
 # Addresses of this cloud. Both ranges exist only on bridges/namespaces inside this machine; up adds an
 # "unreachable" route for each in the root namespace so that nothing on the host can send to them by mistake.
 EXT_BRIDGE="${HERMIT_OPENSTACK_EXT_BRIDGE:-brhermitext}"
-PUBLIC_CIDR=203.0.113.0/24       # TEST-NET-3: documentation range, never routed anywhere
-PUBLIC_GW=203.0.113.1
-PUBLIC_POOL_START=203.0.113.10
-PUBLIC_POOL_END=203.0.113.200
+# TEST-NET-2, a documentation range. Not TEST-NET-3 (203.0.113.0/24): some build machines reach their
+# package and Maven registries through a proxy there, and the unreachable route would cut them off.
+PUBLIC_CIDR=198.51.100.0/24
+PUBLIC_GW=198.51.100.1
+PUBLIC_POOL_START=198.51.100.10
+PUBLIC_POOL_END=198.51.100.200
 PRIVATE_CIDR=10.42.0.0/24
 PRIVATE_GW=10.42.0.1
 OS_HOST="$(hostname -s)"        # nova-compute and the neutron agents must register under the same host
@@ -28,6 +30,23 @@ SERVICES=(mysqld epmd rabbitmq keystone glance-api placement-api virtlogd libvir
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'hermit-openstack: %s\n' "$*" >&2; exit 1; }
+
+# Addresses the host must keep reaching: its resolvers, its default gateway, the Debian and Maven
+# registries. Printed one per line; the lookups are local (resolver cache or /etc/hosts) and quick.
+needed_addresses() {
+  awk '/^nameserver/ {print $2}' /etc/resolv.conf 2>/dev/null
+  ip -4 route show default 2>/dev/null | awk '{print $3}'
+  getent ahostsv4 deb.debian.org repo.maven.apache.org 2>/dev/null | awk '{print $1}'
+}
+
+# Fails, naming the address, when CIDR covers one the host needs (so an unreachable route would cut it off).
+require_unused_range() {
+  local cidr="$1" hit
+  hit="$(needed_addresses | sort -u | "$PY" -c 'import ipaddress, sys
+net = ipaddress.ip_network(sys.argv[1])
+print(" ".join(a for a in sys.stdin.read().split() if ipaddress.ip_address(a) in net))' "$cidr")"
+  [ -z "$hit" ] || die "the cloud's range $cidr covers $hit, which this host needs (resolver, gateway or registry); change it in $HERE/lib.sh"
+}
 
 need_root() { [ "$(id -u)" = 0 ] || die "run as root (sudo $0)"; }
 

@@ -13,11 +13,22 @@ public final class CloudException extends HermitException {
 
   private final int status;
   private final transient Duration retryAfter;
+  private final boolean throttled;
 
   public CloudException(int status, String message, Duration retryAfter, Throwable cause) {
+    this(status, message, retryAfter, false, cause);
+  }
+
+  /**
+   * A failed call; {@code throttled} says the cloud rate-limited it whatever the status, as Compute Engine
+   * does with 403 {@code rateLimitExceeded} (https://cloud.google.com/compute/api-quota): such a call is
+   * retried like a 429.
+   */
+  public CloudException(int status, String message, Duration retryAfter, boolean throttled, Throwable cause) {
     super(message, cause);
     this.status = status;
     this.retryAfter = retryAfter;
+    this.throttled = throttled;
   }
 
   public CloudException(int status, String message) {
@@ -39,6 +50,11 @@ public final class CloudException extends HermitException {
     return Optional.ofNullable(retryAfter);
   }
 
+  /** Whether the cloud said this call was rate-limited (a 429, or a 403 whose reason says so). */
+  public boolean isThrottled() {
+    return throttled || status == 429;
+  }
+
   public boolean isNotFound() {
     return status == 404;
   }
@@ -51,7 +67,7 @@ public final class CloudException extends HermitException {
   public boolean isTransient() {
     // a 409 or 413 that says when to try again is the cloud still busy (a resource being released, a rate
     // limit), not a lasting conflict or an exhausted quota
-    return status == 0 || status == 408 || (status == 409 || status == 413) && retryAfter != null || status == 429
+    return status == 0 || status == 408 || (status == 409 || status == 413) && retryAfter != null || isThrottled()
         || status >= 500;
   }
 }

@@ -32,7 +32,8 @@ final class DeploymentBuilder implements DeploymentDefinition.WithTarget, Deploy
   private final EngineSettings settings = new EngineSettings();
 
   DeploymentBuilder(Unikernel unikernel) {
-    spec.unikernel(Check.required("unikernel", unikernel));
+    spec.unikernel(Check.required("unikernel", unikernel,
+        "build one with Unikernel.named(\"echo\").loader(path).module(path).build()"));
   }
 
   @Override

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermitcloud.Hermit;
 import dev.hermitcloud.EngineOptions;
+import dev.hermitcloud.image.DiskImage;
+import dev.hermitcloud.local.Local;
 import dev.hermitcloud.retry.RetryPolicy;
 import dev.hermitcloud.spec.Cidr;
 import dev.hermitcloud.spec.Health;
@@ -130,7 +132,17 @@ class BadInputCatalogueTest {
         bad("retry.maxAttempts", "zero attempts", () -> RetryPolicy.builder().maxAttempts(0).build()),
         bad("retry.jitter", "jitter above 1", () -> RetryPolicy.builder().jitter(2).build()),
         bad("deployment.name", "destroy with bad name", () -> Hermit.destroy("Echo")),
-        bad("target", "no target", () -> Hermit.deploy(echo()).to(null)));
+        bad("target", "no target", () -> Hermit.deploy(echo()).to(null)),
+        bad("unikernel", "nothing to deploy", () -> Hermit.deploy(null)),
+        bad("unikernel", "an image of nothing", () -> DiskImage.of(null)),
+        bad("bootFile.path", "a boot file without a path", () -> BootFile.of(null, "")),
+        bad("machineType.name", "a type named null", () -> MachineType.named(null)),
+        bad("health.path", "an HTTP check without a path", () -> Health.http(8000, null)),
+        bad("deployment.metadata", "reserved metadata prefix", () -> deploy().metadata("hermit-spec", "x").spec()),
+        bad("deployment.network", "a network on the local target", () -> Hermit.deploy(echo())
+            .to(Local.qemu().stateDir(dir.resolve("local-state"))).network("backend").plan()),
+        bad("deployment.serviceAccount", "a service account on the local target", () -> Hermit.deploy(echo())
+            .to(Local.qemu().stateDir(dir.resolve("local-state"))).serviceAccount("a@p.iam.gserviceaccount.com").plan()));
   }
 
   @ParameterizedTest(name = "{1}")

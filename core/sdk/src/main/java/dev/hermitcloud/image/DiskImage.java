@@ -73,6 +73,8 @@ public final class DiskImage {
    * @throws IOException if a boot file cannot be read or {@code grub-mkimage} fails
    */
   public static DiskImage of(Unikernel unikernel, int diskGib) throws IOException {
+    dev.hermitcloud.internal.validation.Check.required("unikernel", unikernel,
+        "build one with Unikernel.named(\"echo\").loader(path).module(path).build()");
     return DiskImageBuilder.build(unikernel, diskGib, HostGrub.system());
   }
 

@@ -9,7 +9,10 @@ import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.DeploymentResources;
 import dev.hermitcloud.resource.ResolvedMachineType;
 import dev.hermitcloud.resource.ResourceSpec;
+import dev.hermitcloud.spec.Cidr;
 import dev.hermitcloud.spec.DeploymentSpec;
+import dev.hermitcloud.spec.Port;
+import dev.hermitcloud.spec.Protocol;
 import dev.hermitcloud.spec.MachineType;
 import dev.hermitcloud.InvalidSpecException;
 import dev.hermitcloud.HostException;
@@ -20,9 +23,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The local target's drivers: raw images and QEMU instances, no firewall (ports are forwarded per instance). */
+/**
+ * The local target's drivers: raw images and QEMU instances, no firewall (ports are forwarded per
+ * instance). Every local client connects from the loopback network, so a rule whose sources leave out
+ * {@code 127.0.0.0/8} forwards nothing: it is the closest QEMU's port forwarding, which cannot filter by
+ * client address, comes to the rule.
+ */
 final class LocalProvider implements Provider, DeploymentLocks {
   private static final int MAX_FORWARDED_PORTS = 64;
+  /** Where every client of a forwarded port comes from: the forwards listen on a 127.77.x.y address. */
+  static final Cidr LOCAL_CLIENTS = Cidr.parse("127.0.0.0/8");
 
   private final LocalImages images;
   private final LocalInstances instances;
@@ -67,7 +77,7 @@ final class LocalProvider implements Provider, DeploymentLocks {
   /** The image and the instances; no firewall: each instance forwards the exposed ports itself. */
   @Override
   public List<ResourceSpec> resources(DeploymentSpec spec, ResolvedMachineType machineType) {
-    return DeploymentResources.of(spec, machineType).build().all();
+    return DeploymentResources.of(spec, machineType).forwardingFor(LOCAL_CLIENTS).build().all();
   }
 
   @Override
@@ -97,11 +107,30 @@ final class LocalProvider implements Provider, DeploymentLocks {
 
   @Override
   public void validate(DeploymentSpec spec) {
-    int forwarded = spec.firewall().stream().flatMap(r -> r.ports().stream()).distinct()
-        .mapToInt(p -> p.to() - p.from() + 1).sum();
+    // options a cloud uses and QEMU has no counterpart for: refused rather than silently dropped
+    spec.network().ifPresent(network -> {
+      throw new InvalidSpecException("deployment.network", network,
+          "has no meaning on the local target (QEMU's user network has no named networks): remove .network(...)");
+    });
+    spec.serviceAccount().ifPresent(account -> {
+      throw new InvalidSpecException("deployment.serviceAccount", account,
+          "has no meaning on the local target (it is a Compute Engine identity): remove .serviceAccount(...)");
+    });
+    List<Port> ports = spec.firewall().stream().filter(r -> r.admitsAnyOf(LOCAL_CLIENTS))
+        .flatMap(r -> r.ports().stream()).distinct().toList();
+    int forwarded = ports.stream().mapToInt(p -> p.to() - p.from() + 1).sum();
     if (forwarded > MAX_FORWARDED_PORTS) {
       throw new InvalidSpecException("firewall.ports", forwarded + " ports",
           "are too many to forward locally: QEMU forwards each port separately; expose at most " + MAX_FORWARDED_PORTS);
     }
+    spec.health().ifPresent(h -> {
+      if (ports.stream().noneMatch(p -> p.covers(Protocol.TCP, h.port()))) {
+        List<Cidr> sources = spec.firewall().stream().filter(r -> r.ports().stream().anyMatch(p -> p.covers(Protocol.TCP, h.port())))
+            .flatMap(r -> r.sources().stream()).distinct().toList();
+        throw new InvalidSpecException("firewall.sources", sources, "admit no local client, so tcp:" + h.port()
+            + " is not forwarded and the health check could never pass: local clients all come from " + LOCAL_CLIENTS
+            + "; add .from(\"127.0.0.0/8\") (or 127.0.0.1/32, or 0.0.0.0/0) to the rule of tcp:" + h.port());
+      }
+    });
   }
 }

@@ -20,6 +20,12 @@ public abstract class Plan {
 
   public abstract List<Change> changes();
 
+  /**
+   * The machine type the instances get, as the cloud resolved it ({@code e2-micro (2 vCPU, 1024 MiB, boot
+   * disk pd-balanced)}); absent in a destroy plan.
+   */
+  public abstract Optional<String> machineType();
+
   /** Whether applying would call the cloud to change anything. */
   public boolean hasChanges() {
     return changes().stream().anyMatch(c -> c.action().mutates());
@@ -43,6 +49,7 @@ public abstract class Plan {
   public String render() {
     StringBuilder out = new StringBuilder();
     out.append("Plan for deployment ").append(deployment()).append(" on ").append(target()).append('\n');
+    machineType().ifPresent(type -> out.append("  machine type ").append(type).append('\n'));
     for (Change change : changes()) {
       out.append("  ").append(change).append('\n');
     }

@@ -44,6 +44,13 @@ public interface Provider extends AutoCloseable {
   default void validate(DeploymentSpec spec) {}
 
   /**
+   * Read-only checks against the cloud before planning, for what the spec relies on but the deployment does
+   * not own (GCE: that the network exists and, if custom-mode, that a subnetwork is given). Throws an
+   * {@link dev.hermitcloud.InvalidSpecException} naming the field and the fix; runs under the retry policy.
+   */
+  default void preflight(DeploymentSpec spec) throws Exception {}
+
+  /**
    * Turns an exception from the cloud's client library into the SDK's own: a {@link
    * dev.hermitcloud.CloudException} carrying the HTTP status, Retry-After and the cloud's message for a
    * failed call, or another {@link dev.hermitcloud.HermitException} (such as a {@link

@@ -1,5 +1,6 @@
 package dev.hermitcloud.resource;
 
+import dev.hermitcloud.spec.Cidr;
 import dev.hermitcloud.spec.DeploymentSpec;
 import dev.hermitcloud.spec.Port;
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ public final class DeploymentResources {
     private final ResolvedMachineType machineType;
     private boolean fromBlob;
     private boolean cloudFirewall;
+    private Optional<Cidr> forwardedClients = Optional.empty();
 
     private Builder(DeploymentSpec spec, ResolvedMachineType machineType) {
       this.spec = spec;
@@ -88,6 +90,16 @@ public final class DeploymentResources {
       return this;
     }
 
+    /**
+     * Without a firewall, forward only the ports of rules with a source overlapping {@code clients}, the
+     * networks every client of the forwarded ports comes from (local QEMU: {@code 127.0.0.0/8}). A rule
+     * that admits none of them opens nothing; by default every exposed port is forwarded.
+     */
+    public Builder forwardingFor(Cidr clients) {
+      forwardedClients = Optional.of(clients);
+      return this;
+    }
+
     public DeploymentResources build() {
       String deployment = spec.name();
       String imageName = Names.image(deployment, ImageSpec.contentFingerprintOf(spec.unikernel(), spec.diskGib()));
@@ -101,8 +113,7 @@ public final class DeploymentResources {
           ? Optional.of(FirewallSpec.builder().name(Names.firewall(deployment)).deployment(deployment)
               .rules(spec.firewall()).targetTag(Names.networkTag(deployment)).network(spec.network()).build())
           : Optional.empty();
-      List<Port> forwarded = cloudFirewall ? List.of()
-          : spec.firewall().stream().flatMap(r -> r.ports().stream()).distinct().toList();
+      List<Port> forwarded = cloudFirewall ? List.of() : forwardedPorts(spec);
       List<InstanceSpec> instances = new ArrayList<>();
       for (int i = 0; i < spec.count(); i++) {
         instances.add(InstanceSpec.builder().name(Names.instance(deployment, i, spec.count())).deployment(deployment)
@@ -112,6 +123,12 @@ public final class DeploymentResources {
             .spot(spec.spot()).serviceAccount(spec.serviceAccount()).forwardedPorts(forwarded).build());
       }
       return new DeploymentResources(blob, image, firewall, List.copyOf(instances));
+    }
+
+    private List<Port> forwardedPorts(DeploymentSpec spec) {
+      return spec.firewall().stream()
+          .filter(rule -> forwardedClients.map(rule::admitsAnyOf).orElse(true))
+          .flatMap(rule -> rule.ports().stream()).distinct().toList();
     }
   }
 }

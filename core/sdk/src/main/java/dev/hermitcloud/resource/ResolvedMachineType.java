@@ -1,5 +1,6 @@
 package dev.hermitcloud.resource;
 
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /** A machine type the cloud offers, as found in its catalogue. */
@@ -24,6 +25,9 @@ public abstract class ResolvedMachineType {
     return 0;
   }
 
+  /** The boot disk type the cloud will be asked for with this type (GCE: {@code pd-balanced}), if the provider chooses one. */
+  public abstract Optional<String> bootDiskType();
+
   public static ResolvedMachineType of(String name, int cpus, int memoryMib) {
     return ImmutableResolvedMachineType.builder().name(name).cpus(cpus).memoryMib(memoryMib).build();
   }
@@ -34,6 +38,7 @@ public abstract class ResolvedMachineType {
 
   @Override
   public String toString() {
-    return name() + " (" + cpus() + " vCPU, " + memoryMib() + " MiB)";
+    return name() + " (" + cpus() + " vCPU, " + memoryMib() + " MiB" + bootDiskType().map(d -> ", boot disk " + d).orElse("")
+        + ")";
   }
 }

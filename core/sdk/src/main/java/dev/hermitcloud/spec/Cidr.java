@@ -89,6 +89,19 @@ public abstract class Cidr {
     return other.length == address().length && java.util.Arrays.equals(mask(other, prefix()), address());
   }
 
+  /**
+   * Whether some address lies in both networks: {@code 127.0.0.1/32} and {@code 0.0.0.0/0} overlap
+   * {@code 127.0.0.0/8}, {@code 10.0.0.0/8} does not; networks of different families never overlap.
+   */
+  public boolean overlaps(Cidr other) {
+    if (other.address().length != address().length) {
+      return false;
+    }
+    // Two networks overlap exactly when the shorter prefix covers both network addresses.
+    int shorter = Math.min(prefix(), other.prefix());
+    return java.util.Arrays.equals(mask(address(), shorter), mask(other.address(), shorter));
+  }
+
   private static byte[] mask(byte[] bytes, int prefix) {
     int bits = bytes.length * 8;
     BigInteger value = new BigInteger(1, bytes);

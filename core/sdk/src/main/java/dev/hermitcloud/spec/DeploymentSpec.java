@@ -116,6 +116,11 @@ public abstract class DeploymentSpec {
         throw new InvalidSpecException("deployment.metadata", key,
             "is not a metadata key: use 1-128 characters of letters, digits, '_' and '-'");
       }
+      if (key.startsWith("hermit-")) {
+        // the SDK keeps its marks (hermit-deployment, hermit-spec, ...) beside the user's; one of the user's
+        // under that prefix could forge or hide ownership
+        throw new InvalidSpecException("deployment.metadata", key, "uses the reserved prefix 'hermit-': choose another key");
+      }
       if (value.length() > MAX_METADATA_VALUE) {
         throw new InvalidSpecException("deployment.metadata[" + key + "]", value.length() + " characters",
             "is larger than 256 KiB");

@@ -26,6 +26,15 @@ public abstract class FirewallRule {
     return ImmutableFirewallRule.builder().ports(ports).sources(sources).build();
   }
 
+  /**
+   * Whether a client from {@code clients} may be let in by one of the sources: true for
+   * {@code 127.0.0.0/8} when a source is {@code 0.0.0.0/0} or {@code 127.0.0.1/32}, false when the only
+   * source is {@code 10.0.0.0/8}.
+   */
+  public boolean admitsAnyOf(Cidr clients) {
+    return sources().stream().anyMatch(clients::overlaps);
+  }
+
   /** The same rule with another priority. */
   public FirewallRule withPriority(int priority) {
     return ImmutableFirewallRule.builder().from(this).priority(priority).build();

@@ -18,6 +18,7 @@ public abstract class Health {
   public abstract Optional<String> httpPath();
 
   public static Health http(int port, String path) {
+    Check.required("health.path", path, "give the path to GET, e.g. Health.http(8000, \"/\"), or use Health.tcp(8000)");
     return ImmutableHealth.builder().port(port).httpPath(path).build();
   }
 

@@ -1,5 +1,7 @@
 package dev.hermitcloud.unikernel;
 
+import dev.hermitcloud.internal.validation.Check;
+
 import java.nio.file.Path;
 import org.immutables.value.Value;
 
@@ -24,6 +26,7 @@ public abstract class BootFile {
 
   /** The file with its command line. */
   public static BootFile of(Path path, String args) {
+    Check.required("bootFile.path", path, "give the file, e.g. BootFile.of(Path.of(\"ldhermit.elf\"), \"\")");
     return ImmutableBootFile.builder().path(path).args(args == null ? "" : args).build();
   }
 

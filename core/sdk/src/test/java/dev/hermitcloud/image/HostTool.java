@@ -26,7 +26,8 @@ record HostTool(String name, String debianPackage) {
   static final HostTool CMP = new HostTool("cmp", "diffutils");
   static final HostTool GZIP = new HostTool("gzip", "gzip");
 
-  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+  // a guard against a hung tool, not a speed check: cmp reads 2 GiB of sparse zeros, slow on a loaded 2-core box
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
   /** What a finished run left: exit status and everything it printed (stdout then stderr). */
   record Result(int exitCode, String output) {}

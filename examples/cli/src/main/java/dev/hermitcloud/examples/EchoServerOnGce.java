@@ -2,7 +2,6 @@ package dev.hermitcloud.examples;
 
 import dev.hermitcloud.internal.host.HostFiles;
 import dev.hermitcloud.Deployment;
-import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.Hermit;
 import dev.hermitcloud.gce.Gce;
 import dev.hermitcloud.gce.fake.FakeGce;
@@ -12,10 +11,6 @@ import dev.hermitcloud.spec.MachineType;
 import dev.hermitcloud.spec.Port;
 import dev.hermitcloud.unikernel.Unikernel;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,9 +26,11 @@ import java.time.Duration;
  * </pre>
  *
  * Real GCE uses Application Default Credentials ({@code gcloud auth application-default login}). Without
- * {@code --loader}/{@code --module} it deploys the SDK's demo kernel, which prints to the serial console
- * but serves nothing, so then it waits for the console instead of port 8000. {@code --destroy} removes
- * everything at the end (the fake always does).
+ * {@code --loader}/{@code --module} it deploys the project's echo kernel, which answers HTTP on port 8000
+ * like the tutorial's Go server. On the fake, whose machines boot nothing, the fake's app stand-in
+ * answers instead, and the program prints its answer to {@code GET /hello}; on real GCE it prints the
+ * {@code curl} command and leaves sending it to you. {@code --destroy} removes everything at the end (the
+ * fake always does).
  */
 public final class EchoServerOnGce {
   private EchoServerOnGce() {}
@@ -61,18 +58,14 @@ public final class EchoServerOnGce {
 
   private static int deploy(PrintStream out, Gce target, Options options, boolean destroy) throws Exception {
     Path work = Files.createTempDirectory("echo-server");
-    boolean serves = options.fake || options.module != null;
-    DeploymentDefinition.WithCreate echo = Hermit.deploy(unikernel(options, work)).to(target)
+    try (Deployment d = Hermit.deploy(unikernel(options, work)).to(target)
         .machineType(MachineType.named("f1-micro"))
         .expose(Port.tcp(8000)).from("0.0.0.0/0")
-        .onProgress(Progress.console());
-    if (serves) {
-      echo.waitUntil(Health.http(8000, "/"));
-    }
-    try (Deployment d = echo.apply()) {
-      out.println("echo server is up: curl " + d.endpoint(8000) + "/");
-      if (serves) {
-        out.print("it says: " + get(d.endpoint(8000)));
+        .waitUntil(Health.http(8000, "/"))
+        .onProgress(Progress.console()).apply()) {
+      out.println("echo server is up: curl " + d.endpoint(8000).resolve("/hello"));
+      if (options.fake) {
+        out.print("it says: " + Hello.get(d.endpoint(8000)).body());
       }
       out.println("--- serial console of " + d.instances().get(0).name() + " ---");
       d.serialLog().follow(out::print, text -> !text.isEmpty(), Duration.ofSeconds(60));
@@ -93,14 +86,7 @@ public final class EchoServerOnGce {
     if (options.loader != null && options.module != null) {
       return Unikernel.named("echo-server").loader(options.loader, "-uart=io:0x3f8").module(options.module).build();
     }
-    return DemoUnikernel.write(work, "echo-server", "-uart=io:0x3f8", "echo server stand-in\n", "");
-  }
-
-  private static String get(URI endpoint) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(endpoint.resolve("/")).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return response.body();
+    return EchoUnikernel.write(work, "echo-server", 8000);
   }
 
   /** The command line. */

@@ -1,7 +1,7 @@
 package dev.hermitcloud.examples;
 
 import dev.hermitcloud.Deployment;
-import dev.hermitcloud.DeploymentDefinition;
+import dev.hermitcloud.internal.host.HostFiles;
 import dev.hermitcloud.Hermit;
 import dev.hermitcloud.examples.cli.BootFileSpec;
 import dev.hermitcloud.examples.cli.MachineTypeOption;
@@ -13,10 +13,9 @@ import dev.hermitcloud.spec.Health;
 import dev.hermitcloud.spec.Port;
 import dev.hermitcloud.unikernel.Unikernel;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,14 +33,16 @@ import picocli.CommandLine;
  * <pre>
  * EchoServerOnOpenStack --loader /opt/hermit/bin/ldhermit.elf:-uart=io:0x3f8 \
  *     --module /opt/hermit/x86_64-hermit/extra/tests/server --cloud mycloud --floating-ip-network public
- * EchoServerOnOpenStack --fake            # the demo kernel, against a fake OpenStack in this process
+ * EchoServerOnOpenStack --fake            # the echo kernel, against a fake OpenStack in this process
  * </pre>
  *
- * Without {@code --loader} and {@code --module} it deploys the SDK's demo kernel, which prints to the
- * serial console and serves nothing, so no health check is made unless the fake's app stand-in answers.
+ * Without {@code --loader} and {@code --module} it deploys the project's echo kernel, which answers HTTP
+ * on port 8000 like the tutorial's Go server. On the fake, whose servers boot nothing, the fake's app
+ * stand-in answers instead and the program prints its answer to {@code GET /hello}; on a real cloud it
+ * prints the endpoint and leaves the request to you.
  */
 @Command(name = "EchoServerOnOpenStack", mixinStandardHelpOptions = true,
-    description = "Deploy the tutorial's echo server (or the demo kernel) to OpenStack and print its endpoint.")
+    description = "Deploy the tutorial's echo server (by default the project's echo kernel) to OpenStack and print its endpoint.")
 public final class EchoServerOnOpenStack implements Callable<Integer> {
   @Option(names = "--loader", paramLabel = "PATH[:ARGS]", description = "The Multiboot loader, e.g. ldhermit.elf:-uart=io:0x3f8.")
   String loader;
@@ -70,21 +71,25 @@ public final class EchoServerOnOpenStack implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean tutorialApp = loader != null && module != null;
-    DeploymentDefinition.WithCreate definition = Hermit.deploy(tutorialApp ? tutorial() : demo()).to(openstack.build(spec, fake ? FakeEndpoint.AUTO : null))
+    Path work = Files.createTempDirectory("hermit-echo");
+    try {
+      return deploy(loader != null && module != null ? tutorial() : EchoUnikernel.write(work, "echo-server", 8000));
+    } finally {
+      HostFiles.deleteTree(work);
+    }
+  }
+
+  private int deploy(Unikernel echo) throws Exception {
+    try (Deployment d = Hermit.deploy(echo).to(openstack.build(spec, fake ? FakeEndpoint.AUTO : null))
         .machineType(MachineTypeOption.parse(machineType))
         .expose(Port.tcp(8000)).from("0.0.0.0/0")
-        .onProgress(Progress.console());
-    if (tutorialApp || fake) {
-      definition.waitUntil(Health.http(8000, "/"), Duration.ofMinutes(5));
-    }
-    try (Deployment d = definition.apply()) {
+        .waitUntil(Health.http(8000, "/"), Duration.ofMinutes(5))
+        .onProgress(Progress.console()).apply()) {
       URI endpoint = d.endpoint(8000);
       System.out.println("endpoint: " + endpoint);
       if (fake) {
-        HttpResponse<String> hello = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        System.out.print("GET " + endpoint + " -> " + hello.statusCode() + " " + hello.body());
+        HttpResponse<String> hello = Hello.get(endpoint);
+        System.out.print("GET " + endpoint.resolve("/hello") + " -> " + hello.statusCode() + " " + hello.body());
       }
       System.out.println("--- serial console ---");
       System.out.print(d.serialLog().read());
@@ -104,12 +109,5 @@ public final class EchoServerOnOpenStack implements Callable<Integer> {
     BootFileSpec m = BootFileSpec.parse(module);
     return Unikernel.named("echo-server").loader(l.path(), l.args()).module(m.path(), m.args()).build();
   }
-
-  private static Unikernel demo() throws Exception {
-    return DemoUnikernel.write(Files.createTempDirectory("hermit-echo"), "echo-server", "-uart=io:0x3f8",
-        "hello from OpenStack\n", "");
-  }
-
-
 
 }

@@ -16,7 +16,7 @@ class EchoServerOnGceTest {
 
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(status).as(out).isZero();
-    assertThat(out).containsPattern("echo server is up: curl http://127\\.\\d+\\.\\d+\\.\\d+:8000/")
+    assertThat(out).containsPattern("echo server is up: curl http://127\\.\\d+\\.\\d+\\.\\d+:8000/hello\n")
         .contains("it says: hello from echo-server")
         .contains("HermitCore echo server listening on 8000")
         .contains("--- destroying ---");

@@ -24,7 +24,7 @@ class EchoServerOnOpenStackTest {
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(status).as(out).isZero();
     assertThat(out).containsPattern("endpoint: http://127\\.0\\.1\\.\\d+:8000")
-        .containsPattern("GET http://127\\.0\\.1\\.\\d+:8000 -> 200 hello from echo-server")
+        .containsPattern("GET http://127\\.0\\.1\\.\\d+:8000/hello -> 200 hello from echo-server")
         .contains("--- serial console ---");
   }
 }

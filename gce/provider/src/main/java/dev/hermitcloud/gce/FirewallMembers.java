@@ -47,8 +47,8 @@ final class FirewallMembers {
 
   private record Group(boolean ipv6, List<String> sources, int priority) {}
 
-  /** The firewalls {@code spec} needs, member 0 first. */
-  static List<Firewall> of(FirewallSpec spec, Ownership ownership) {
+  /** The firewalls {@code spec} needs on the network {@code networkPath} ({@code global/networks/N}), member 0 first. */
+  static List<Firewall> of(FirewallSpec spec, Ownership ownership, String networkPath) {
     Map<Group, Set<Port>> groups = new LinkedHashMap<>();
     for (FirewallRule rule : spec.rules()) {
       for (boolean ipv6 : new boolean[] {false, true}) {
@@ -66,8 +66,10 @@ final class FirewallMembers {
           .setName(name(spec.name(), i))
           .setDescription("hermit-cloud ingress to deployment " + spec.deployment() + " " + ownership.toDescriptionLine()
               + " " + PART_KEY + "=" + i + "/" + groups.size())
-          .setNetwork("global/networks/" + spec.network().orElse("default"))
+          .setNetwork(networkPath)
           .setDirection("INGRESS")
+          // sent, so that a patch re-enables a rule someone disabled (fields left out keep their value)
+          .setDisabled(false)
           .setPriority(group.getKey().priority())
           .addAllSourceRanges(group.getKey().sources())
           .addTargetTags(spec.targetTag())

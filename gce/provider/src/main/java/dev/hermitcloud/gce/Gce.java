@@ -55,6 +55,12 @@ public abstract class Gce implements Target {
   /** Where to create the bucket if it does not exist; absent means a missing bucket is an error. */
   public abstract Optional<String> bucketLocation();
 
+  /**
+   * The subnetwork the instances get their address from: a name, {@code regions/REGION/subnetworks/NAME} or
+   * its URL, in the zone's region. Required on a custom-mode VPC; absent means the network's own (auto mode).
+   */
+  public abstract Optional<String> subnetwork();
+
   /** Bytes per resumable-upload request. */
   @Value.Default
   public int uploadChunkBytes() {
@@ -102,6 +108,15 @@ public abstract class Gce implements Target {
   /** Creates the bucket in {@code location} (such as {@code us-central1} or {@code US}) when it does not exist. */
   public Gce createBucket(String location) {
     return ImmutableGce.builder().from(this).bucketLocation(Check.required("target.bucketLocation", location)).build();
+  }
+
+  /**
+   * Puts the instances on this subnetwork, as a custom-mode VPC requires:
+   * {@code Gce.project("p").zone("us-central1-c").bucket("b").subnetwork("apps-us-central1")}, with the
+   * network named on the deployment ({@code .network("apps-vpc")}).
+   */
+  public Gce subnetwork(String subnetwork) {
+    return ImmutableGce.builder().from(this).subnetwork(Check.required("target.subnetwork", subnetwork)).build();
   }
 
   /** Sets the bytes per resumable-upload request (a multiple of 256 KiB). */
@@ -156,6 +171,7 @@ public abstract class Gce implements Target {
         throw new InvalidSpecException("target.bucketLocation", l, "is not a Cloud Storage location such as US or us-central1");
       }
     });
+    subnetwork().ifPresent(s -> GceNetworkRefs.subnetwork(this, s));
     if (uploadChunkBytes() < UPLOAD_QUANTUM || uploadChunkBytes() % UPLOAD_QUANTUM != 0) {
       throw new InvalidSpecException("target.uploadChunkBytes", uploadChunkBytes(),
           "must be a positive multiple of 256 KiB (262144), as Cloud Storage requires");

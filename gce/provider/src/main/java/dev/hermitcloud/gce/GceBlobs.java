@@ -62,7 +62,7 @@ final class GceBlobs implements ResourceDriver<BlobSpec> {
   public Optional<Observed> read(String name) {
     Blob blob = clients.storage.get(BlobId.of(target.bucket(), name));
     if (blob == null) {
-      requireBucket();
+      requireBucket(name);
       return Optional.empty();
     }
     return Optional.of(observe(blob));
@@ -149,9 +149,23 @@ final class GceBlobs implements ResourceDriver<BlobSpec> {
     }
   }
 
-  /** Fails naming the fix when the bucket is missing and the target does not create it. */
-  void requireBucket() {
-    if (target.bucketLocation().isEmpty() && clients.storage.get(target.bucket()) == null) {
+  /**
+   * Tells a missing bucket from a missing object with {@code storage.objects.list} only: least-privilege
+   * accounts (Storage Object Admin or User on the bucket) lack {@code storage.buckets.get}
+   * (https://cloud.google.com/storage/docs/access-control/iam-roles), and an object GET answers "No such
+   * object" for both (https://github.com/googleapis/nodejs-storage/issues/1183), while a list on a missing
+   * bucket answers 404 (https://cloud.google.com/storage/docs/json_api/v1/objects/list).
+   */
+  void requireBucket(String name) {
+    if (target.bucketLocation().isPresent()) {
+      return;
+    }
+    try {
+      clients.storage.list(target.bucket(), Storage.BlobListOption.prefix(name), Storage.BlobListOption.pageSize(1));
+    } catch (StorageException e) {
+      if (e.getCode() != 404) {
+        throw e;
+      }
       throw new InvalidSpecException("target.bucket", target.bucket(), "does not exist in project " + target.project()
           + " (or these credentials cannot see it): create it with 'gcloud storage buckets create gs://"
           + target.bucket() + " --location=us-central1', or let the SDK create it with Gce...createBucket(\"us-central1\")");

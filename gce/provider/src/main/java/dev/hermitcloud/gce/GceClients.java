@@ -19,6 +19,10 @@ import com.google.cloud.compute.v1.InstancesClient;
 import com.google.cloud.compute.v1.InstancesSettings;
 import com.google.cloud.compute.v1.MachineTypesClient;
 import com.google.cloud.compute.v1.MachineTypesSettings;
+import com.google.cloud.compute.v1.NetworksClient;
+import com.google.cloud.compute.v1.NetworksSettings;
+import com.google.cloud.compute.v1.SubnetworksClient;
+import com.google.cloud.compute.v1.SubnetworksSettings;
 import com.google.cloud.compute.v1.ZoneOperationsClient;
 import com.google.cloud.compute.v1.ZoneOperationsSettings;
 import com.google.cloud.storage.Storage;
@@ -52,6 +56,8 @@ final class GceClients implements AutoCloseable {
   final InstancesClient instances;
   final FirewallsClient firewalls;
   final MachineTypesClient machineTypes;
+  final NetworksClient networks;
+  final SubnetworksClient subnetworks;
   final ZoneOperationsClient zoneOperations;
   final GlobalOperationsClient globalOperations;
   final Storage storage;
@@ -76,6 +82,10 @@ final class GceClients implements AutoCloseable {
           .applyToAllUnaryMethods(ONCE);
       MachineTypesSettings.Builder machineTypes = MachineTypesSettings.newBuilder().setCredentialsProvider(provider)
           .applyToAllUnaryMethods(ONCE);
+      NetworksSettings.Builder networks = NetworksSettings.newBuilder().setCredentialsProvider(provider)
+          .applyToAllUnaryMethods(ONCE);
+      SubnetworksSettings.Builder subnetworks = SubnetworksSettings.newBuilder().setCredentialsProvider(provider)
+          .applyToAllUnaryMethods(ONCE);
       ZoneOperationsSettings.Builder zoneOperations = ZoneOperationsSettings.newBuilder().setCredentialsProvider(provider)
           .applyToAllUnaryMethods(ONCE);
       GlobalOperationsSettings.Builder globalOperations = GlobalOperationsSettings.newBuilder()
@@ -85,6 +95,8 @@ final class GceClients implements AutoCloseable {
         instances.setEndpoint(endpoint);
         firewalls.setEndpoint(endpoint);
         machineTypes.setEndpoint(endpoint);
+        networks.setEndpoint(endpoint);
+        subnetworks.setEndpoint(endpoint);
         zoneOperations.setEndpoint(endpoint);
         globalOperations.setEndpoint(endpoint);
       }
@@ -92,6 +104,8 @@ final class GceClients implements AutoCloseable {
       this.instances = add(InstancesClient.create(instances.build()));
       this.firewalls = add(FirewallsClient.create(firewalls.build()));
       this.machineTypes = add(MachineTypesClient.create(machineTypes.build()));
+      this.networks = add(NetworksClient.create(networks.build()));
+      this.subnetworks = add(SubnetworksClient.create(subnetworks.build()));
       this.zoneOperations = add(ZoneOperationsClient.create(zoneOperations.build()));
       this.globalOperations = add(GlobalOperationsClient.create(globalOperations.build()));
       StorageOptions.Builder storage = StorageOptions.http().setProjectId(target.project()).setCredentials(credentials)

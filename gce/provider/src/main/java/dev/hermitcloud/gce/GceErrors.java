@@ -1,8 +1,6 @@
 package dev.hermitcloud.gce;
 
 import dev.hermitcloud.HermitException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.client.http.HttpResponseException;
 import com.google.api.gax.rpc.ApiException;
 import com.google.cloud.storage.StorageException;
@@ -12,8 +10,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Turns Google client exceptions into {@link CloudException}s. Both clients keep the HTTP answer as a
@@ -23,8 +20,6 @@ import java.util.Set;
  * connection (reset, lost or truncated response, timeout): status 0.
  */
 final class GceErrors {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private GceErrors() {}
 
   static Exception translate(Exception error) {
@@ -33,7 +28,12 @@ final class GceErrors {
     }
     HttpResponseException http = find(error, HttpResponseException.class);
     if (http != null) {
-      return new CloudException(http.getStatusCode(), message(http), retryAfter(http.getHeaders().getRetryAfter()), error);
+      Optional<GoogleErrorBody> body = GoogleErrorBody.parse(http.getContent());
+      // a 403 that is a rate limit carries no Retry-After and clears within the minute: retry it like a 429
+      boolean throttled = http.getStatusCode() == 403 && body.map(GoogleErrorBody::rateLimited).orElse(false);
+      String message = body.filter(b -> !b.message().isEmpty()).map(GoogleErrorBody::describe).orElseGet(() -> statusLine(http));
+      return new CloudException(http.getStatusCode(), http.getStatusCode() == 412 ? OrgPolicyHints.explain(message) : message,
+          retryAfter(http.getHeaders().getRetryAfter()), throttled, error);
     }
     StorageException storage = find(error, StorageException.class);
     if (storage != null && storage.getCode() > 0) {
@@ -53,31 +53,7 @@ final class GceErrors {
     return error;
   }
 
-  /** The cloud's message and reasons, e.g. {@code The resource '...' already exists (alreadyExists)}. */
-  private static String message(HttpResponseException http) {
-    String content = http.getContent();
-    if (content != null && !content.isBlank()) {
-      try {
-        JsonNode root = JSON.readTree(content);
-        JsonNode error = root.has("error") ? root.get("error") : root;
-        String message = error.path("message").asText("");
-        Set<String> reasons = new LinkedHashSet<>();
-        for (JsonNode item : error.path("errors")) {
-          if (item.hasNonNull("reason")) {
-            reasons.add(item.get("reason").asText());
-          }
-          String itemMessage = item.path("message").asText("");
-          if (message.isEmpty()) {
-            message = itemMessage;
-          }
-        }
-        if (!message.isEmpty()) {
-          return message + (reasons.isEmpty() ? "" : " (" + String.join(", ", reasons) + ")");
-        }
-      } catch (IOException e) {
-        // Not JSON (a proxy's page): fall back to the status line below.
-      }
-    }
+  private static String statusLine(HttpResponseException http) {
     String status = http.getStatusMessage();
     return "HTTP " + http.getStatusCode() + (status == null ? "" : " " + status);
   }

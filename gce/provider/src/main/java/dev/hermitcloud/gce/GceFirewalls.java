@@ -6,6 +6,7 @@ import com.google.cloud.compute.v1.Firewall;
 import com.google.cloud.compute.v1.InsertFirewallRequest;
 import com.google.cloud.compute.v1.ListFirewallsRequest;
 import com.google.cloud.compute.v1.PatchFirewallRequest;
+import com.google.cloud.compute.v1.UpdateFirewallRequest;
 import dev.hermitcloud.provider.CallContext;
 import dev.hermitcloud.provider.Operation;
 import dev.hermitcloud.provider.ResourceDriver;
@@ -110,7 +111,7 @@ final class GceFirewalls implements ResourceDriver<FirewallSpec> {
    * answer was lost is not made twice.
    */
   private Operation converge(FirewallSpec spec, CallContext context, String description) {
-    List<Firewall> desired = FirewallMembers.of(spec, context.ownership());
+    List<Firewall> desired = FirewallMembers.of(spec, context.ownership(), GceNetworkRefs.networkPath(target, spec.network()));
     Map<String, Firewall> live = new LinkedHashMap<>();
     family(spec.name()).forEach(f -> live.put(f.getName(), f));
     List<Operation> operations = new ArrayList<>();
@@ -132,6 +133,12 @@ final class GceFirewalls implements ResourceDriver<FirewallSpec> {
       } else if (!ownedBy(have, spec.deployment())) {
         throw new IllegalStateException("firewall '" + want.getName() + "', needed for the rules of deployment '"
             + spec.deployment() + "', already exists and is not owned by it: rename the deployment or delete that firewall");
+      } else if (have.getDeniedCount() > 0) {
+        // a merge patch would keep the live denied[] next to our allowed[], which GCE refuses: replace it whole
+        operations.add(GceOperation.global(clients, target.project(), "update firewall " + want.getName(),
+            clients.firewalls.updateCallable().call(UpdateFirewallRequest.newBuilder().setProject(target.project())
+                .setFirewall(want.getName()).setFirewallResource(want)
+                .setRequestId(requestId(context, want.getName(), "update")).build())));
       } else if (!FirewallMembers.same(have, want)) {
         operations.add(GceOperation.global(clients, target.project(), "patch firewall " + want.getName(),
             clients.firewalls.patchCallable().call(PatchFirewallRequest.newBuilder().setProject(target.project())

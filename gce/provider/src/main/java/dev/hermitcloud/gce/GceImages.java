@@ -73,7 +73,10 @@ final class GceImages implements ResourceDriver<ImageSpec> {
         .setName(spec.name())
         .setDescription(spec.description())
         .putAllLabels(Labels.of(spec.labels(), context.ownership()))
-        .setRawDisk(RawDisk.newBuilder().setSource(GceBlobs.httpsUrl(target.bucket(), blob)));
+        .setRawDisk(RawDisk.newBuilder().setSource(GceBlobs.httpsUrl(target.bucket(), blob)))
+        // so that GCE refuses an ARM machine at insert rather than booting a disk that never starts
+        // (https://cloud.google.com/compute/docs/reference/rest/v1/images: architecture)
+        .setArchitecture("X86_64");
     spec.family().ifPresent(image::setFamily);
     com.google.cloud.compute.v1.Operation started = clients.images.insertCallable().call(InsertImageRequest.newBuilder()
         .setProject(target.project()).setRequestId(context.requestId()).setImageResource(image).build());

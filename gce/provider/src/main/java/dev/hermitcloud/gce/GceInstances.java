@@ -10,6 +10,7 @@ import com.google.cloud.compute.v1.ListInstancesRequest;
 import com.google.cloud.compute.v1.NetworkInterface;
 import com.google.cloud.compute.v1.SerialPortOutput;
 import dev.hermitcloud.provider.CallContext;
+import dev.hermitcloud.CloudException;
 import dev.hermitcloud.provider.ConsoleChunk;
 import dev.hermitcloud.provider.Operation;
 import dev.hermitcloud.provider.ResourceDriver;
@@ -29,6 +30,7 @@ import java.util.Optional;
 final class GceInstances implements ResourceDriver<InstanceSpec> {
   private final GceClients clients;
   private final Gce target;
+  private final ConsoleTranscript transcript = new ConsoleTranscript();
 
   GceInstances(GceClients clients, Gce target) {
     this.clients = clients;
@@ -79,11 +81,25 @@ final class GceInstances implements ResourceDriver<InstanceSpec> {
     return GceOperation.zonal(clients, target.project(), target.zone(), "delete instance " + current.name(), started);
   }
 
-  /** Serial port 1 from {@code offset}; the chunk starts later when the instance dropped older output. */
+  /**
+   * Serial port 1 from {@code offset}; the chunk starts later when the instance dropped older output. Once
+   * the instance stopped (the port answers 400 resourceNotReady), what this connection read before.
+   */
   ConsoleChunk console(String name, long offset) throws Exception {
-    SerialPortOutput out = clients.instances.getSerialPortOutput(GetSerialPortOutputInstanceRequest.newBuilder()
-        .setProject(target.project()).setZone(target.zone()).setInstance(name).setPort(1).setStart(offset).build());
-    return new ConsoleChunk(out.getContents(), out.getStart(), out.getNext());
+    SerialPortOutput out;
+    try {
+      out = clients.instances.getSerialPortOutput(GetSerialPortOutputInstanceRequest.newBuilder()
+          .setProject(target.project()).setZone(target.zone()).setInstance(name).setPort(1).setStart(offset).build());
+    } catch (RuntimeException e) {
+      if (GceErrors.translate(e) instanceof CloudException cloud && cloud.status() == 400
+          && cloud.getMessage().contains("resourceNotReady")) {
+        return transcript.from(name, offset).orElseThrow(() -> e);
+      }
+      throw e;
+    }
+    ConsoleChunk chunk = new ConsoleChunk(out.getContents(), out.getStart(), out.getNext());
+    transcript.record(name, chunk);
+    return chunk;
   }
 
   private static Observed observe(Instance instance) {

@@ -32,6 +32,7 @@ final class GceLocks implements DeploymentLocks {
   private static final String SINCE = "hermit-lock-since";
   private static final String EXPIRES = "hermit-lock-expires";
   private static final int PRECONDITION_FAILED = 412;
+  private static final int NOT_FOUND = 404;
 
   private final GceClients clients;
   private final Gce target;
@@ -52,13 +53,6 @@ final class GceLocks implements DeploymentLocks {
     Blob existing = clients.storage.get(id(deployment));
     if (existing != null) {
       return Optional.of(lease(deployment, existing));
-    }
-    if (target.bucketLocation().isPresent()) {
-      if (clients.storage.get(target.bucket()) == null) {
-        blobs.createBucket();
-      }
-    } else {
-      blobs.requireBucket();
     }
     return write(deployment, holder, since, expires, Storage.BlobTargetOption.doesNotExist());
   }
@@ -119,8 +113,29 @@ final class GceLocks implements DeploymentLocks {
     BlobInfo info = BlobInfo.newBuilder(id(deployment)).setContentType("application/json").setMetadata(metadata).build();
     String json = "{\"deployment\":\"" + deployment + "\",\"holder\":\"" + holder + "\",\"since\":\"" + since
         + "\",\"expires\":\"" + expires + "\"}\n";
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
     try {
-      return Optional.of(lease(deployment, clients.storage.create(info, json.getBytes(StandardCharsets.UTF_8), precondition)));
+      return insert(deployment, info, body, precondition);
+    } catch (StorageException e) {
+      if (e.getCode() != NOT_FOUND) {
+        throw e;
+      }
+      // The bucket is missing (an insert into one answers 404). Found only now, so an apply on a bucket
+      // that exists costs no bucket request, which least-privilege accounts could not make anyway.
+      if (target.bucketLocation().isEmpty()) {
+        blobs.requireBucket(info.getName());
+        throw e;
+      }
+      blobs.createBucket();
+      return insert(deployment, info, body, precondition);
+    }
+  }
+
+  /** Writes the lease object; empty when the precondition says someone else's write came first. */
+  private Optional<LockLease> insert(String deployment, BlobInfo info, byte[] body,
+      Storage.BlobTargetOption precondition) {
+    try {
+      return Optional.of(lease(deployment, clients.storage.create(info, body, precondition)));
     } catch (StorageException e) {
       if (e.getCode() == PRECONDITION_FAILED) {
         return Optional.empty();

@@ -25,6 +25,8 @@ final class GceProvider implements Provider, DeploymentLocks {
   private final GceInstances instances;
   private final GceMachineTypes machineTypes;
   private final GceLocks locks;
+  private final GceNetworkCheck networks;
+  private final Gce target;
 
   GceProvider(Gce target, GceClients clients) {
     this.clients = clients;
@@ -34,6 +36,8 @@ final class GceProvider implements Provider, DeploymentLocks {
     this.instances = new GceInstances(clients, target);
     this.machineTypes = new GceMachineTypes(clients, target);
     this.locks = new GceLocks(clients, target, blobs);
+    this.networks = new GceNetworkCheck(clients, target);
+    this.target = target;
   }
 
   @Override
@@ -84,7 +88,13 @@ final class GceProvider implements Provider, DeploymentLocks {
 
   @Override
   public void validate(DeploymentSpec spec) {
-    spec.network().ifPresent(n -> Check.name("deployment.network", n));
+    GceNetworkRefs.network(target, spec.network());
+    GceMachineFamilies.check(spec.machineType());
+  }
+
+  @Override
+  public void preflight(DeploymentSpec spec) {
+    networks.check(spec);
   }
 
   @Override

@@ -31,12 +31,21 @@ final class InstanceResource {
         .addDisks(AttachedDisk.newBuilder().setBoot(true).setAutoDelete(true).setType("PERSISTENT")
             .setInitializeParams(AttachedDiskInitializeParams.newBuilder()
                 .setSourceImage("projects/" + target.project() + "/global/images/" + spec.imageName())
-                .setDiskSizeGb(Math.max(MIN_BOOT_DISK_GB, spec.diskGib()))))
+                .setDiskSizeGb(Math.max(MIN_BOOT_DISK_GB, spec.diskGib()))
+                // the API's default is pd-standard, which c3 refuses and which is a slow HDD elsewhere
+                // (https://cloud.google.com/compute/docs/reference/rest/v1/instances: initializeParams.diskType)
+                .setDiskType("zones/" + target.zone() + "/diskTypes/"
+                    + spec.resolvedMachineType().bootDiskType().orElse(GceMachineFamilies.DEFAULT_DISK_TYPE))))
         .addNetworkInterfaces(NetworkInterface.newBuilder()
-            .setNetwork("global/networks/" + spec.network().orElse("default"))
+            // hermit kernels drive virtio-net only: say so, so that a gVNIC-only type fails at insert
+            // instead of booting without a network (https://cloud.google.com/compute/docs/networking/using-gvnic)
+            .setNicType("VIRTIO_NET")
+            .setNetwork(GceNetworkRefs.networkPath(target, spec.network()))
             .addAccessConfigs(AccessConfig.newBuilder().setName("External NAT").setType("ONE_TO_ONE_NAT")))
         .setTags(Tags.newBuilder().addAllItems(spec.tags()))
         .putAllLabels(Labels.of(spec.labels(), ownership));
+    target.subnetwork().ifPresent(s -> instance.getNetworkInterfacesBuilder(0)
+        .setSubnetwork(GceNetworkRefs.subnetworkPath(target, GceNetworkRefs.subnetwork(target, s))));
     if (!spec.metadata().isEmpty()) {
       Metadata.Builder metadata = Metadata.newBuilder();
       spec.metadata().forEach((key, value) -> metadata.addItems(Items.newBuilder().setKey(key).setValue(value)));

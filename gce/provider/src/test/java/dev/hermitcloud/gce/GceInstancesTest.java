@@ -71,7 +71,9 @@ class GceInstancesTest extends FakeGceTestBase {
       assertThat(gce.resolve(MachineType.atLeast(1, 512), 1).name()).isEqualTo("f1-micro");
       assertThat(gce.resolve(MachineType.atLeast(1, 1000), 1).name()).isEqualTo("g1-small");
       assertThat(gce.resolve(MachineType.atLeast(2, 2000), 1).name()).isEqualTo("e2-small");
-      assertThat(gce.resolve(MachineType.atLeast(3, 1024), 1).name()).isEqualTo("n2-standard-4");
+      // GCE offers c2-, e2-, n2- and n2d-standard-4 at the same size (audit Part C); the fake's old catalogue
+      // had only n2-standard-4. Same size, no shared core: the first by name.
+      assertThat(gce.resolve(MachineType.atLeast(3, 1024), 1).name()).isEqualTo("c2-standard-4");
       assertThat(gce.resolve(MachineType.named("n1-standard-1"), 1).memoryMib()).isEqualTo(3840);
       assertThatThrownBy(() -> gce.resolve(MachineType.named("z9-huge"), 1))
           .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("machineType"))

@@ -13,6 +13,7 @@ import dev.hermitcloud.provider.LockLease;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.Observed;
+import dev.hermitcloud.resource.InstanceSpec;
 import dev.hermitcloud.resource.ResolvedMachineType;
 import dev.hermitcloud.resource.ResourceKind;
 import dev.hermitcloud.resource.ResourceSpec;
@@ -140,6 +141,10 @@ public final class Engine {
 
   private List<PlannedChange> planChanges(DeploymentSpec spec, Session session) throws Exception {
     Provider provider = session.provider();
+    session.call("check what " + spec.name() + " relies on", () -> {
+      provider.preflight(spec);
+      return null;
+    });
     ResolvedMachineType machineType = session.call("resolve machine type " + spec.machineType(),
         () -> provider.resolve(spec.machineType(), spec.diskGib()));
     return new Planner(session).plan(spec.name(), provider.resources(spec, machineType));
@@ -170,7 +175,11 @@ public final class Engine {
   }
 
   private static Plan toPlan(DeploymentSpec spec, List<PlannedChange> changes) {
-    return toPlan(spec.name(), spec.target().describe(), changes);
+    Plan plan = toPlan(spec.name(), spec.target().describe(), changes);
+    // every instance has the one resolved type: show it, so the user sees what "at least" became
+    Optional<String> machineType = changes.stream().flatMap(c -> c.desired().stream())
+        .filter(InstanceSpec.class::isInstance).map(s -> ((InstanceSpec) s).resolvedMachineType().toString()).findFirst();
+    return Plan.builder().from(plan).machineType(machineType).build();
   }
 
   private static Plan toPlan(String deployment, String target, List<PlannedChange> changes) {

@@ -75,4 +75,12 @@ public final class Check {
     }
     return value;
   }
+
+  /** A value that must be given, with the way to give it: {@code fix} completes "is required: ...". */
+  public static <T> T required(String field, T value, String fix) {
+    if (value == null) {
+      throw new InvalidSpecException(field, null, "is required: " + fix);
+    }
+    return value;
+  }
 }

@@ -11,6 +11,11 @@ final class FakeCloudOptions {
       description = "Do not answer HTTP on the machines' addresses (by default a stand-in app answers where the firewall lets 127.0.0.1 in).")
   boolean noAppStandIn;
 
+  @Option(names = "--boot",
+      description = "Run each machine as a QEMU VM (TCG) from the disk it was created from, serial console included;"
+          + " only the ports the firewall or security group lets 127.0.0.1 in on are forwarded (replaces the app stand-in).")
+  boolean boot;
+
   @Option(names = "--seed", defaultValue = "0", description = "Seed for probabilistic faults (default: ${DEFAULT-VALUE}).")
   long seed;
 

@@ -37,10 +37,10 @@ final class FakeGceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (FakeGce fake = SharedFakeGce.start(new SharedFakeGce.Settings(port, project, bucket,
-        Duration.ofMillis(operationMillis), Duration.ofMillis(common.latencyMillis), !common.noAppStandIn, common.seed))) {
+        Duration.ofMillis(operationMillis), Duration.ofMillis(common.latencyMillis), !common.noAppStandIn && !common.boot, common.seed, common.boot))) {
       boolean defaults = project.equals(SharedFakeGce.PROJECT) && bucket.equals(SharedFakeGce.BUCKET);
       System.out.println("fake-gce listening on " + fake.endpoint() + " (project " + project + ", bucket " + bucket
-          + ", app stand-in " + (common.noAppStandIn ? "off" : "on") + ")");
+          + (common.boot ? ", boot mode: instances are QEMU VMs" : ", app stand-in " + (common.noAppStandIn ? "off" : "on")) + ")");
       System.out.println("  stats: curl " + fake.endpoint() + "/_fake/stats");
       System.out.println(FakeCloudOptions.tryLine("gce", fake.endpoint(),
           defaults ? "" : " --project " + project + " --bucket " + bucket));

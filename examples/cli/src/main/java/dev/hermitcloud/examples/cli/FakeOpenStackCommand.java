@@ -72,7 +72,7 @@ final class FakeOpenStackCommand implements Callable<Integer> {
     FakeOpenStackBuilder b = FakeOpenStack.builder().port(port).user(user, password).project(project)
         .buildTime(Duration.ofMillis(build)).saveTime(Duration.ofMillis(save)).deleteTime(Duration.ofMillis(delete))
         .latency(Duration.ofMillis(common.latencyMillis)).seed(common.seed)
-        .tokenLifetime(Duration.ofSeconds(tokenLifetimeSeconds)).trace(trace)
+        .tokenLifetime(Duration.ofSeconds(tokenLifetimeSeconds)).trace(trace).boot(common.boot)
         .appStandIn(!common.noAppStandIn, appPorts.stream().mapToInt(Integer::intValue).toArray());
     for (int i = 0; i + 2 < appCredential.size(); i += 3) {
       b.applicationCredential(appCredential.get(i), appCredential.get(i + 1), appCredential.get(i + 2));

@@ -1,16 +1,20 @@
 package dev.hermitcloud.examples.cli;
 
+import java.io.PrintWriter;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * {@code hermit}: the SDK from a shell. Each subcommand is one fluent call; errors print as one line
- * naming the field or the failed resource.
+ * naming the field or the failed resource. {@code hermit generate-completion} prints a bash/zsh completion
+ * script: {@code source <(hermit generate-completion)}.
  */
-@Command(name = "hermit", mixinStandardHelpOptions = true, version = "hermit-cloud 0.1.0",
+@Command(name = "hermit", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
     description = "Build HermitCore disk images and deploy them to local QEMU, Google Compute Engine or OpenStack.",
     subcommands = {DemoCommand.class, ImageCommand.class, PlanCommand.class, DeployCommand.class, LogsCommand.class,
-        DestroyCommand.class, FakeOpenStackCommand.class, FakeGceCommand.class})
+        DestroyCommand.class, FakeOpenStackCommand.class, FakeGceCommand.class,
+        AutoComplete.GenerateCompletion.class})
 public final class HermitCli {
   public static void main(String[] args) {
     System.exit(run(args));
@@ -19,10 +23,25 @@ public final class HermitCli {
   /** Runs the command line and returns the exit code, for tests and embedding. */
   public static int run(String... args) {
     return new CommandLine(new HermitCli())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(HermitCli::usageError)
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + e.getMessage());
           return 1;
         })
         .execute(args);
+  }
+
+  /**
+   * A mistyped command line gets the error, picocli's "did you mean" when it has one, and a pointer to the
+   * command's help: a page of usage after every typo would bury the one line that matters.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("error: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
+    return command.getCommandSpec().exitCodeOnInvalidInput();
   }
 }

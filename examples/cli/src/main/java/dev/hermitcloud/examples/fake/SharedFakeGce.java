@@ -26,7 +26,7 @@ public final class SharedFakeGce {
 
   private static synchronized String startInProcess() {
     if (inProcess == null) {
-      FakeGce fake = start(new Settings(0, PROJECT, BUCKET, Duration.ofMillis(300), Duration.ZERO, true, 0));
+      FakeGce fake = start(new Settings(0, PROJECT, BUCKET, Duration.ofMillis(300), Duration.ZERO, true, 0, false));
       Runtime.getRuntime().addShutdownHook(new Thread(fake::close, "fake-gce-stop"));
       System.err.println("no fake-gce on 127.0.0.1:" + PORT + ": started one in this process at " + fake.endpoint()
           + " (it ends with it; run 'hermit fake-gce' to keep one across commands)");
@@ -37,14 +37,14 @@ public final class SharedFakeGce {
 
   /** How {@code hermit fake-gce} (or a fake in this process) is set up. */
   public record Settings(int port, String project, String bucket, Duration operation, Duration latency,
-      boolean appStandIn, long seed) {}
+      boolean appStandIn, long seed, boolean boot) {}
 
   /** Starts a fake with the project and bucket, operations that take {@code operation}, and a serial console. */
   public static FakeGce start(Settings s) {
     try {
       return FakeGce.builder().port(s.port()).project(s.project()).bucket(s.bucket()).operationDuration(s.operation())
-          .latency(s.latency()).appStandIn(s.appStandIn()).faultSeed(s.seed())
-          .bootOutput("HermitCore (fake-gce serial console)\n").start();
+          .latency(s.latency()).appStandIn(s.appStandIn()).faultSeed(s.seed()).boot(s.boot())
+          .bootOutput(s.boot() ? null : "HermitCore (fake-gce serial console)\n").start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the fake GCE on port " + s.port(), e);
     }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hermitcloud.demo.DemoKernel;
 import dev.hermitcloud.demo.DemoModule;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +26,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,21 +40,17 @@ class FakeCommandsTest {
   @TempDir
   Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  @RegisterExtension
+  final CapturedStreams streams = new CapturedStreams();
+  private final ByteArrayOutputStream out = streams.out;
+  private final ByteArrayOutputStream err = streams.err;
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<Thread> fakes = new ArrayList<>();
-  private PrintStream savedOut;
-  private PrintStream savedErr;
   private String loader;
   private String module;
 
   @BeforeEach
-  void capture() throws Exception {
-    savedOut = System.out;
-    savedErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  void files() throws Exception {
     loader = DemoKernel.writeTo(dir.resolve("ldhermit.elf")) + ":-uart=io:0x3f8";
     module = DemoModule.writeTo(dir.resolve("server"), "payload".getBytes(StandardCharsets.US_ASCII)).toString();
   }
@@ -65,8 +61,6 @@ class FakeCommandsTest {
       fake.interrupt();
       fake.join(10_000);
     }
-    System.setOut(savedOut);
-    System.setErr(savedErr);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.hermitcloud.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hermitcloud.echokernel.EchoKernel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ class JShellScriptTest {
     assertThat(output).as(output)
         .contains("--- plan ---").contains("+   firewall hermit-echo")
         .containsPattern("endpoint: http://127\\.0\\.1\\.\\d+:8000")
-        .contains("GET / -> 200 hello from")
+        .contains("GET /hello -> 200 hello from echo")
         .contains("0 to create, 0 to update, 0 to replace, 0 to delete")
         .contains("left in the cloud: 0 resources");
   }
@@ -39,20 +40,23 @@ class JShellScriptTest {
 
     assertThat(output).as(output)
         .containsPattern("endpoint: http://127\\.0\\.0\\.\\d+:8000")
+        .contains("GET /hello -> hello from echo")
         .contains("0 to create, 0 to update, 0 to replace, 0 to delete, 4 unchanged")
         .contains("HermitCore (fake serial console)")
         .contains("destroy of echo finished");
   }
 
   @Test
-  void localScriptPlansDeploysReadsTheConsoleReplansAndDestroys() throws Exception {
+  void localScriptDeploysTheEchoKernelGetsHelloReadsTheConsoleReplansAndDestroys() throws Exception {
     String output = runScript("local.jsh");
 
     assertThat(output).as(output)
         .contains("2 to create, 0 to update, 0 to replace, 0 to delete, 0 unchanged")
         .containsPattern("endpoint http://127\\.77\\.\\d+\\.\\d+:8000")
-        .contains("hermit-demo: module 0 size ").contains("cmdline [port=8000]").contains("hermit-demo: done")
+        .contains("GET /hello HTTP/1.1\n").contains("Header[\"User-Agent\"] = [\"hermit-cloud-example\"]")
+        .contains(EchoKernel.LISTENING).containsPattern("echo-kernel: GET /hello from 10\\.0\\.2\\.2:\\d+")
+        .doesNotContain("\u001b")
         .contains("0 to create, 0 to update, 0 to replace, 0 to delete, 2 unchanged")
-        .contains("destroy of jshell-demo finished");
+        .contains("destroy of jshell-echo finished");
   }
 }

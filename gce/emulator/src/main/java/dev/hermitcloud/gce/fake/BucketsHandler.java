@@ -39,6 +39,7 @@ final class BucketsHandler {
   }
 
   private Reply get(Request request) {
+    gcs.requireBucketMetadataAccess(request.var("bucket"));
     return Reply.ok(gcs.bucketJson(request.var("bucket")));
   }
 

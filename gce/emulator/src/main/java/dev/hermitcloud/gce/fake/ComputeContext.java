@@ -19,11 +19,17 @@ final class ComputeContext {
   private final RequestStats stats;
   private final GcsStore gcs;
   private final Set<String> projects;
+  private final Networks networks;
+  private final OrgPolicies orgPolicies;
   private volatile String bootOutput;
+  private volatile BootedInstances booted;
 
   /** @param projects the projects that exist; empty means every project exists */
   ComputeContext(ComputeStore store, OperationRunner runner, AddressPool addresses,
-      RequestStats stats, GcsStore gcs, Set<String> projects, String bootOutput) {
+      RequestStats stats, GcsStore gcs, Set<String> projects, Networks networks, OrgPolicies orgPolicies,
+      String bootOutput) {
+    this.networks = networks;
+    this.orgPolicies = orgPolicies;
     this.store = store;
     this.runner = runner;
     this.addresses = addresses;
@@ -51,6 +57,23 @@ final class ComputeContext {
 
   RequestStats stats() {
     return stats;
+  }
+
+  /** Boot mode's VMs, or null when instances are not booted. */
+  BootedInstances booted() {
+    return booted;
+  }
+
+  void booted(BootedInstances vms) {
+    this.booted = vms;
+  }
+
+  OrgPolicies orgPolicies() {
+    return orgPolicies;
+  }
+
+  Networks networks() {
+    return networks;
   }
 
   GcsStore gcs() {

@@ -16,10 +16,29 @@ import java.util.zip.GZIPInputStream;
 final class DiskArchiveValidator {
   static final long GIB = 1L << 30;
 
-  /** Why an archive is not a valid image; the message is what the operation error says. */
+  /**
+   * Why an archive is not a valid image: the message explains it in detail; {@link #serviceText()} is
+   * what GCE's operation error says where its wording is known (audit B8).
+   */
   static final class InvalidArchive extends Exception {
+    private final String serviceText;
+
     InvalidArchive(String message) {
+      this(message, null);
+    }
+
+    InvalidArchive(String message, String serviceText) {
       super(message);
+      this.serviceText = serviceText;
+    }
+
+    /**
+     * GCE's own words: https://github.com/google/syzkaller/pull/825 (not a valid image),
+     * https://github.com/nix-community/nixos-generators/issues/221 (format),
+     * https://github.com/lf-edge/eve/pull/1289 (name, with doubled quotes); the detail where unknown.
+     */
+    String serviceText() {
+      return serviceText != null ? serviceText : getMessage();
     }
   }
 
@@ -67,7 +86,8 @@ final class DiskArchiveValidator {
     }
     if (header.isPosixFormat() || header.typeflag() == 'x' || header.typeflag() == 'g') {
       throw new InvalidArchive("The tar archive uses the POSIX ustar/pax format; GCE needs GNU"
-          + " format (tar --format=oldgnu). The tar archive is not a valid image.");
+          + " format (tar --format=oldgnu). The tar archive is not a valid image.",
+          "The tar archive format is not supported. Supported formats are: GNU and OLDGNU.");
     }
     if (!header.isGnuFormat()) {
       throw new InvalidArchive("The tar archive is not in GNU/oldgnu format."
@@ -79,7 +99,8 @@ final class DiskArchiveValidator {
     }
     if (!header.name().equals("disk.raw")) {
       throw new InvalidArchive("The file inside the tar archive was named '" + header.name()
-          + "'. It should be named 'disk.raw'.");
+          + "'. It should be named 'disk.raw'.", "The file inside the tar archive was named ''" + header.name()
+          + "''. It should be named ''disk.raw''.");
     }
     char type = header.typeflag();
     if (type != '0' && type != '\0' && type != 'S') {

@@ -55,19 +55,27 @@ public final class FakeGce implements AutoCloseable {
 
   private FakeGce(Builder b) throws IOException {
     this.faults = new FaultPlan(b.faultSeed);
-    this.appStandIn = new AppStandIn("fake-gce", () -> Reachability.open(store), b.appStandIn);
-    this.runner = new OperationRunner(store, b.operationDuration, appStandIn::reconcile);
+    this.appStandIn = new AppStandIn("fake-gce", () -> Reachability.open(store), b.appStandIn && !b.boot);
+    this.runner = new OperationRunner(store, b.operationDuration, this::reconcileApps);
     this.addresses = new AddressPool(b.firstExternalAddress);
-    this.compute = new ComputeContext(store, runner, addresses, stats, gcs, b.projects,
-        b.bootOutput);
+    Networks networks = new Networks(b.defaultNetwork);
+    b.customNetworks.forEach(networks::addCustom);
+    b.subnetworks.forEach(s -> networks.addSubnetwork(s[0], s[1], s[2]));
+    this.compute = new ComputeContext(store, runner, addresses, stats, gcs, b.projects, networks,
+        new OrgPolicies(Set.copyOf(b.orgPolicies)), b.bootOutput);
+    if (b.boot) {
+      compute.booted(new BootedInstances(store));
+    }
     this.operations = new OperationsHandler(compute, b.operationWaitLimit);
     this.initialBuckets = new LinkedHashMap<>(b.buckets);
     initialBuckets.forEach((name, project) -> gcs.createBucket(name, project, "US", false));
+    b.objectRolesOnly.forEach(gcs::objectRolesOnly);
     Router router = new Router();
     new ImagesHandler(compute).register(router);
     new InstancesHandler(compute).register(router);
     new FirewallsHandler(compute).register(router);
     new MachineTypesHandler(compute).register(router);
+    new NetworksHandler(compute).register(router);
     operations.register(router);
     new BucketsHandler(gcs).register(router);
     new ObjectsHandler(gcs).register(router);
@@ -188,6 +196,20 @@ public final class FakeGce implements AutoCloseable {
         throw new IllegalArgumentException("no instance " + project + "/" + zone + "/" + instance);
       }
       r.serial().append(text);
+    }
+  }
+
+  /**
+   * The guest powered itself off (or the VM was preempted): the instance is TERMINATED, as on GCE, and its
+   * serial port can no longer be read.
+   */
+  public void terminate(String project, String zone, String instance) {
+    synchronized (store) {
+      StoredResource r = store.visible(ResourceKey.zonal(ComputeKind.INSTANCE, project, zone, instance));
+      if (r == null) {
+        throw new IllegalArgumentException("no instance " + project + "/" + zone + "/" + instance);
+      }
+      r.status("TERMINATED");
     }
   }
 
@@ -312,6 +334,32 @@ public final class FakeGce implements AutoCloseable {
     server.close();
     runner.close();
     appStandIn.close();
+    if (compute.booted() != null) {
+      compute.booted().close();
+    }
+  }
+
+  /** After every change: the stand-in's listeners, or in boot mode the VMs' forwards. */
+  private void reconcileApps() {
+    appStandIn.reconcile();
+    if (compute != null && compute.booted() != null) {
+      compute.booted().forward();
+    }
+  }
+
+  /** In boot mode, the instances whose VM runs now (by name); empty otherwise. */
+  public List<String> runningVms() {
+    return compute.booted() == null ? List.of() : compute.booted().fleet().running();
+  }
+
+  /** In boot mode, the PID of the instance's QEMU process (-1 without one), for tests that end it as a crash would. */
+  public long vmPid(String instance) {
+    return compute.booted() == null ? -1 : compute.booted().fleet().pid(instance);
+  }
+
+  /** Whether instances run as VMs ({@link Builder#boot}). */
+  public boolean boot() {
+    return compute.booted() != null;
   }
 
   /** Configures a {@link FakeGce}; every setting has a default. */
@@ -326,6 +374,12 @@ public final class FakeGce implements AutoCloseable {
     private String firstExternalAddress = "127.0.0.2";
     private String bootOutput;
     private long faultSeed;
+    private boolean defaultNetwork = true;
+    private boolean boot;
+    private final List<String> objectRolesOnly = new ArrayList<>();
+    private final List<String> orgPolicies = new ArrayList<>();
+    private final List<String> customNetworks = new ArrayList<>();
+    private final List<String[]> subnetworks = new ArrayList<>();
 
     private Builder() {}
 
@@ -392,6 +446,60 @@ public final class FakeGce implements AutoCloseable {
     }
 
     /** Starts the server. */
+    /**
+     * The caller holds only {@code role} on {@code bucket}: {@code roles/storage.objectAdmin} or
+     * {@code roles/storage.objectUser}, which grant {@code storage.objects.*} but not {@code storage.buckets.get}
+     * (https://cloud.google.com/storage/docs/access-control/iam-roles), so a bucket GET answers 403.
+     */
+    public Builder bucketRole(String bucket, String role) {
+      if (!role.equals("roles/storage.objectAdmin") && !role.equals("roles/storage.objectUser")) {
+        throw new IllegalArgumentException("the fake knows roles/storage.objectAdmin and roles/storage.objectUser, not " + role);
+      }
+      objectRolesOnly.add(bucket);
+      return this;
+    }
+
+    /**
+     * Enforces an organisation policy constraint: {@code compute.requireShieldedVm} or
+     * {@code compute.vmExternalIpAccess} (no external address allowed).
+     */
+    public Builder orgPolicy(String constraint) {
+      if (!OrgPolicies.KNOWN.contains(constraint)) {
+        throw new IllegalArgumentException("the fake enforces " + OrgPolicies.KNOWN + ", not " + constraint);
+      }
+      orgPolicies.add(constraint);
+      return this;
+    }
+
+    /**
+     * Boot mode: each instance runs as a QEMU VM (TCG) from the {@code disk.raw} of the archive its image
+     * was imported from, with its serial port, its status following the VM, and only the ports the
+     * firewalls allow from 127.0.0.1 forwarded to its address. Replaces the app stand-in. Needs
+     * qemu-system-x86_64 and tar.
+     */
+    public Builder boot(boolean on) {
+      this.boot = on;
+      return this;
+    }
+
+    /** Projects without the {@code default} network, as organisation policies make them. */
+    public Builder noDefaultNetwork() {
+      this.defaultNetwork = false;
+      return this;
+    }
+
+    /** Adds a custom-mode VPC network (no subnetworks of its own: add them with {@link #subnetwork}). */
+    public Builder customNetwork(String name) {
+      customNetworks.add(name);
+      return this;
+    }
+
+    /** Adds a subnetwork of {@code network} in {@code region}. */
+    public Builder subnetwork(String network, String region, String name) {
+      subnetworks.add(new String[] {network, region, name});
+      return this;
+    }
+
     public FakeGce start() throws IOException {
       return new FakeGce(this);
     }

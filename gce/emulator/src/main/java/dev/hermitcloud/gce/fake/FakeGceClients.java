@@ -13,6 +13,10 @@ import com.google.cloud.compute.v1.ImagesSettings;
 import com.google.cloud.compute.v1.InstancesClient;
 import com.google.cloud.compute.v1.InstancesSettings;
 import com.google.cloud.compute.v1.MachineTypesClient;
+import com.google.cloud.compute.v1.NetworksClient;
+import com.google.cloud.compute.v1.NetworksSettings;
+import com.google.cloud.compute.v1.SubnetworksClient;
+import com.google.cloud.compute.v1.SubnetworksSettings;
 import com.google.cloud.compute.v1.MachineTypesSettings;
 import com.google.cloud.compute.v1.ZoneOperationsClient;
 import com.google.cloud.compute.v1.ZoneOperationsSettings;
@@ -79,6 +83,16 @@ public final class FakeGceClients {
         .setEndpoint(fake.endpoint())
         .setCredentialsProvider(NoCredentialsProvider.create())
         .build()));
+  }
+
+  public static NetworksClient networks(FakeGce fake) {
+    return create(() -> NetworksClient.create(NetworksSettings.newBuilder()
+        .setEndpoint(fake.endpoint()).setCredentialsProvider(NoCredentialsProvider.create()).build()));
+  }
+
+  public static SubnetworksClient subnetworks(FakeGce fake) {
+    return create(() -> SubnetworksClient.create(SubnetworksSettings.newBuilder()
+        .setEndpoint(fake.endpoint()).setCredentialsProvider(NoCredentialsProvider.create()).build()));
   }
 
   public static ZoneOperationsClient zoneOperations(FakeGce fake) {

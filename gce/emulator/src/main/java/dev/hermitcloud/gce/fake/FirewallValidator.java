@@ -19,7 +19,7 @@ final class FirewallValidator {
   private FirewallValidator() {}
 
   /** Returns a validated copy with defaults; throws the 4xx GCE would answer. */
-  static ObjectNode normalize(ObjectNode rule, String project) {
+  static ObjectNode normalize(ObjectNode rule, String project, Networks networks) {
     ObjectNode out = rule.deepCopy();
     FieldRules.name("resource.name", GoogleJson.text(rule, "name"));
     FieldRules.description("resource.description", GoogleJson.text(rule, "description"));
@@ -28,7 +28,7 @@ final class FirewallValidator {
           + " 'resource': Cannot find field.");
     }
     String network = GoogleJson.text(rule, "network");
-    out.put("network", Networks.require("resource.network",
+    out.put("network", networks.requireNetwork("resource.network",
         network == null ? "global/networks/default" : network, project));
     String direction = GoogleJson.text(rule, "direction");
     if (direction == null) {

@@ -35,7 +35,7 @@ final class FirewallsHandler {
     String project = ctx.requireProject(request.var("project"));
     ObjectNode body = GoogleJson.body(request);
     return ctx.mutate(request, project, () -> {
-      ObjectNode json = FirewallValidator.normalize(body, project);
+      ObjectNode json = FirewallValidator.normalize(body, project, ctx.networks());
       String name = GoogleJson.text(json, "name");
       StoredResource rule = ctx.addNew(key(project, name), "firewall", json, false);
       return ctx.runner().start(request, "insert", rule, new OperationWork() {
@@ -76,12 +76,10 @@ final class FirewallsHandler {
       for (String server : List.of("kind", "id", "creationTimestamp", "selfLink")) {
         merged.remove(server);
       }
-      if (merge && merged.path("allowed").size() > 0 && body.path("denied").size() > 0) {
-        merged.remove("allowed");
-      } else if (merge && merged.path("denied").size() > 0 && body.path("allowed").size() > 0) {
-        merged.remove("denied");
-      }
-      ObjectNode next = FirewallValidator.normalize(merged, project);
+      // a plain JSON merge patch ("This method supports PATCH semantics and uses the JSON merge patch
+      // format", https://cloud.google.com/compute/docs/reference/rest/v1/firewalls/patch): patching allowed
+      // onto a deny rule leaves denied in place, and the validator refuses a rule with both (audit B7)
+      ObjectNode next = FirewallValidator.normalize(merged, project, ctx.networks());
       for (String fixed : List.of("network", "direction")) {
         if (!next.path(fixed).equals(current.path(fixed))) {
           throw GoogleErrors.invalidField("resource." + fixed, next.path(fixed).asText(),

@@ -10,7 +10,7 @@ import java.util.function.Function;
  * The faults Google's APIs are known for, as the kit's {@link Fault}s: the usual error answers,
  * and what only Compute Engine and Cloud Storage do (an operation that ends in an error or takes
  * long, an upload chunk that arrives in part). {@link #JSON_KINDS} names them for {@code POST
- * /_fake/faults}: RATE_LIMITED ({@code retryAfterSeconds}), BACKEND_ERROR, INTERNAL_ERROR,
+ * /_fake/faults}: RATE_LIMITED ({@code retryAfterSeconds}), COMPUTE_RATE_LIMITED, QUOTA_EXCEEDED, BACKEND_ERROR, INTERNAL_ERROR,
  * PERMISSION_DENIED, UPLOAD_CHUNK_LOST ({@code fraction}), OPERATION_ERROR ({@code code}, {@code
  * message}, {@code httpErrorStatusCode}, {@code httpErrorMessage}; ZONE_RESOURCE_POOL_EXHAUSTED
  * and QUOTA_EXCEEDED ({@code metric}) have defaults), SLOW_OPERATION ({@code millis}).
@@ -18,6 +18,8 @@ import java.util.function.Function;
 public final class GceFaults {
   static final Map<String, Function<JsonNode, Fault>> JSON_KINDS = Map.of(
       "RATE_LIMITED", f -> rateLimited(f.path("retryAfterSeconds").asInt(1)),
+      "COMPUTE_RATE_LIMITED", f -> computeRateLimited(),
+      "QUOTA_EXCEEDED", f -> quotaExceeded(),
       "BACKEND_ERROR", f -> backendError(),
       "INTERNAL_ERROR", f -> internalError(),
       "PERMISSION_DENIED", f -> permissionDenied(),
@@ -35,6 +37,26 @@ public final class GceFaults {
   /** 429 {@code rateLimitExceeded} with {@code Retry-After: seconds}. */
   public static Fault rateLimited(int retryAfterSeconds) {
     return httpError(429, "rateLimitExceeded", "Rate Limit Exceeded").retryAfter(retryAfterSeconds);
+  }
+
+  /**
+   * How Compute Engine really rate-limits: 403 {@code rateLimitExceeded}, no Retry-After, "wait a minute
+   * then try your request again" (https://cloud.google.com/compute/api-quota; the message as in
+   * https://github.com/scylladb/scylla-cluster-tests/issues/7940).
+   */
+  public static Fault computeRateLimited() {
+    return httpError(403, "rateLimitExceeded", "Quota exceeded for quota metric 'Read requests' and limit 'Read"
+        + " requests per minute' of service 'compute.googleapis.com' for consumer 'project_number:123456'.");
+  }
+
+  /** 403 {@code userRateLimitExceeded}, the per-user form of {@link #computeRateLimited()}. */
+  public static Fault userRateLimited() {
+    return httpError(403, "userRateLimitExceeded", "User Rate Limit Exceeded");
+  }
+
+  /** A resource quota, final: 403 {@code quotaExceeded} (a retry cannot help). */
+  public static Fault quotaExceeded() {
+    return httpError(403, "quotaExceeded", "Quota 'CPUS' exceeded.  Limit: 8.0 in region us-central1.");
   }
 
   /** 503 {@code backendError}. */

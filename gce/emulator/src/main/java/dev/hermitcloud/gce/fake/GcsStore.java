@@ -83,9 +83,12 @@ final class GcsStore {
     return bucket(bucket).objects().get(name);
   }
 
-  /** The object or a 404 naming it the way GCS does. */
+  /**
+   * The object or a 404 naming it the way GCS does, also when the bucket is missing: object reads and
+   * deletes do not tell a missing bucket apart (https://github.com/googleapis/nodejs-storage/issues/1183).
+   */
   synchronized FakeObject requireObject(String bucket, String name) {
-    FakeObject o = object(bucket, name);
+    FakeObject o = buckets.containsKey(bucket) ? object(bucket, name) : null;
     if (o == null) {
       throw ApiError.of(404, "notFound", "No such object: " + bucket + "/" + name);
     }
@@ -141,9 +144,26 @@ final class GcsStore {
     return id == null ? null : sessions.get(id);
   }
 
+  private final java.util.Set<String> objectRolesOnly = new java.util.HashSet<>();
+
   synchronized void clear() {
     buckets.clear();
     sessions.clear();
+  }
+
+  /** Whether the principal may read the bucket's metadata ({@code storage.buckets.get}). */
+  synchronized void requireBucketMetadataAccess(String name) {
+    if (objectRolesOnly.contains(name)) {
+      // the format of gcloud's output in https://github.com/meilisearch/cloud-providers/issues/58
+      throw ApiError.of(403, "forbidden", "fake-principal@fake-project.iam.gserviceaccount.com does not have"
+          + " storage.buckets.get access to the Google Cloud Storage bucket. Permission 'storage.buckets.get' denied"
+          + " on resource (or it may not exist).");
+    }
+  }
+
+  /** The principal holds only object roles (Storage Object Admin/User) on {@code name}: no {@code storage.buckets.*}. */
+  synchronized void objectRolesOnly(String name) {
+    objectRolesOnly.add(name);
   }
 
   private Bucket bucket(String name) {

@@ -36,8 +36,20 @@ final class GoogleDialect implements CloudDialect {
     error.put("message", e.getMessage());
     ObjectNode item = error.putArray("errors").addObject();
     item.put("message", e.getMessage());
-    item.put("domain", "global");
+    boolean rateLimit = reason.equals("rateLimitExceeded") || reason.equals("userRateLimitExceeded");
+    // rate limits come from the usage-limits domain, with an ErrorInfo in details[] (audit A2; the
+    // legacy reason and the message are confirmed, https://cloud.google.com/compute/api-quota)
+    item.put("domain", rateLimit ? "usageLimits" : "global");
     item.put("reason", reason);
+    if (rateLimit) {
+      ObjectNode info = error.putArray("details").addObject();
+      info.put("@type", "type.googleapis.com/google.rpc.ErrorInfo");
+      info.put("reason", "RATE_LIMIT_EXCEEDED");
+      info.put("domain", "googleapis.com");
+      info.putObject("metadata").put("service", "compute.googleapis.com")
+          .put("quota_metric", "compute.googleapis.com/read_requests")
+          .put("quota_limit", "ReadRequestsPerMinutePerProject");
+    }
     return Reply.json(e.status(), root);
   }
 

@@ -4,14 +4,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The GCS object an image's {@code rawDisk.source} names. GCE takes {@code
- * https://storage.googleapis.com/BUCKET/OBJECT} (or {@code storage.cloud.google.com}); anything
- * else, {@code gs://} included, is refused at insert.
+ * The GCS object an image's {@code rawDisk.source} names. GCE takes only the documented form {@code
+ * https://storage.googleapis.com/BUCKET/OBJECT} ("The following are valid formats for the URL",
+ * https://cloud.google.com/compute/docs/reference/rest/v1/images: rawDisk.source); anything else,
+ * {@code gs://} included, is refused at insert with the answer quoted in
+ * https://github.com/googleapis/google-api-go-client/issues/178.
  */
 record ImageSource(String bucket, String object) {
-  private static final String[] PREFIXES = {
-    "https://storage.googleapis.com/", "https://storage.cloud.google.com/"
-  };
+  private static final String[] PREFIXES = {"https://storage.googleapis.com/"};
 
   static ImageSource parse(String url) {
     if (url == null || url.isBlank()) {
@@ -29,9 +29,8 @@ record ImageSource(String bucket, String object) {
         }
       }
     }
-    throw GoogleErrors.invalidField("resource.rawDisk.source", url,
-        "The URL must be a Google Cloud Storage URL such as"
-            + " https://storage.googleapis.com/BUCKET/OBJECT.");
+    throw GoogleErrors.invalidField("resource.id", "0",
+        "The provided source location was not a valid Google Cloud Storage object reference.");
   }
 
   @Override

@@ -61,6 +61,10 @@ final class ImagesHandler {
       }
       JsonNode rawDisk = body.path("rawDisk");
       ImageSource source = ImageSource.parse(GoogleJson.text(rawDisk, "source"));
+      if (!ctx.gcs().bucketNames().contains(source.bucket())) {
+        // refused at insert, as issue 10 reports; the text as in https://github.com/googlecodelabs/feedback/issues/642
+        throw ApiError.of(400, "gcsBucketNotFound", "The Cloud Storage bucket '" + source.bucket() + "' is not found.");
+      }
       String containerType = GoogleJson.text(rawDisk, "containerType");
       if (containerType != null && !containerType.equals("TAR")) {
         throw GoogleErrors.invalidField("resource.rawDisk.containerType", containerType,
@@ -99,15 +103,21 @@ final class ImagesHandler {
         archive = null;
       }
       if (archive == null) {
-        problem = OperationError.of("RESOURCE_NOT_FOUND",
-            "The resource '" + source + "' was not found");
+        // https://github.com/hashicorp/terraform-provider-google/issues/2477
+        problem = OperationError.withHttpStatus("RESOURCE_NOT_FOUND",
+            "The resource '" + source + "' of type 'Google Cloud Storage object' was not found.", 404, "NOT FOUND");
         return;
       }
       archiveBytes = archive.size();
       try {
         disk = DiskArchiveValidator.validate(archive.data());
+        if (ctx.booted() != null) {
+          ctx.booted().unpack(image.key(), archive.data());
+        }
+      } catch (java.io.IOException e) {
+        problem = OperationError.internal("The image archive could not be unpacked: " + e.getMessage());
       } catch (DiskArchiveValidator.InvalidArchive e) {
-        problem = OperationError.of("INVALID_IMAGE_TAR", e.getMessage());
+        problem = OperationError.withHttpStatus("INVALID_IMAGE_TAR", e.serviceText(), 400, "BAD REQUEST");
       }
     }
 
@@ -115,7 +125,7 @@ final class ImagesHandler {
     public OperationError complete() {
       if (problem != null || disk == null) {
         OperationError error = problem != null ? problem
-            : OperationError.of("INTERNAL_ERROR", "The image archive could not be read.");
+            : OperationError.internal("The image archive could not be read.");
         image.status("FAILED");
         return error;
       }

@@ -13,16 +13,20 @@ import java.util.Set;
  */
 final class InstanceBuilder {
   private static final Set<String> DISK_TYPES =
-      Set.of("pd-standard", "pd-balanced", "pd-ssd", "pd-extreme");
+      Set.of("pd-standard", "pd-balanced", "pd-ssd", "pd-extreme", "hyperdisk-balanced");
+  /** "If not specified, the default is pd-standard" (AttachedDiskInitializeParams.diskType). */
+  private static final String DEFAULT_DISK_TYPE = "pd-standard";
   private static final Set<String> PROVISIONING_MODELS = Set.of("STANDARD", "SPOT");
 
   private final ComputeStore store;
+  private final Networks networks;
   private final String project;
   private final String zone;
   private final String region;
 
-  InstanceBuilder(ComputeStore store, String project, String zone, String region) {
+  InstanceBuilder(ComputeStore store, Networks networks, String project, String zone, String region) {
     this.store = store;
+    this.networks = networks;
     this.project = project;
     this.zone = zone;
     this.region = region;
@@ -39,9 +43,13 @@ final class InstanceBuilder {
     json.put("zone", ResourceLinks.zoneUrl(project, zone));
     json.put("selfLink", ResourceLinks.url(key.path()));
     json.put("status", "PROVISIONING");
-    json.put("machineType", machineType(GoogleJson.text(body, "machineType")));
-    json.set("disks", disks(body.get("disks"), name));
+    String machineTypeRef = GoogleJson.text(body, "machineType");
+    MachineTypeCatalog.MachineType type = machineType(machineTypeRef);
+    json.put("machineType", ResourceLinks.url(ResourceLinks.zonalPath(project, zone, "machineTypes", type.name())));
+    ArrayNode disks = disks(body.get("disks"), name, type);
+    json.set("disks", disks);
     json.set("networkInterfaces", networkInterfaces(body.get("networkInterfaces")));
+    FamilyRules.checkNic(type, disks.get(0), json.get("networkInterfaces").get(0));
     FieldRules.description("resource.description", GoogleJson.text(body, "description"));
     FieldRules.labels("resource.labels", body.get("labels"));
     json.put("labelFingerprint", Fingerprints.of(body.get("labels")));
@@ -68,7 +76,7 @@ final class InstanceBuilder {
     return json;
   }
 
-  private String machineType(String ref) {
+  private MachineTypeCatalog.MachineType machineType(String ref) {
     String field = "resource.machineType";
     if (ref == null || ref.isBlank()) {
       throw GoogleErrors.invalidField(field, ref, "The machine type must be specified.");
@@ -82,14 +90,15 @@ final class InstanceBuilder {
       throw GoogleErrors.invalidField(field, ref,
           "Machine type must be in the instance's project and zone '" + zone + "'.");
     }
-    if (MachineTypeCatalog.find(parsed.name()) == null) {
+    MachineTypeCatalog.MachineType type = MachineTypeCatalog.find(parsed.name());
+    if (type == null) {
       throw GoogleErrors.invalidField(field, ref, "Machine type with name '" + parsed.name()
           + "' does not exist in zone '" + zone + "'.");
     }
-    return ResourceLinks.url(parsed.path());
+    return type;
   }
 
-  private ArrayNode disks(JsonNode disks, String instanceName) {
+  private ArrayNode disks(JsonNode disks, String instanceName, MachineTypeCatalog.MachineType machineType) {
     if (disks == null || !disks.isArray() || disks.isEmpty()) {
       throw GoogleErrors.invalidField("resource.disks", "", "A boot disk must be specified.");
     }
@@ -129,6 +138,10 @@ final class InstanceBuilder {
         if (image.json().has("guestOsFeatures")) {
           outDisk.set("guestOsFeatures", image.json().get("guestOsFeatures").deepCopy());
         }
+        FamilyRules.checkArchitecture(machineType, GoogleJson.text(image.json(), "architecture"));
+        if (image.json().has("architecture")) {
+          outDisk.put("architecture", image.json().get("architecture").asText());
+        }
       }
       Long sizeGb = GoogleJson.int64(init, "diskSizeGb");
       long size = sizeGb == null ? (imageSizeGb > 0 ? imageSizeGb : 10) : sizeGb;
@@ -141,7 +154,11 @@ final class InstanceBuilder {
             String.valueOf(size), "Requested disk size cannot be smaller than the image size ("
                 + imageSizeGb + " GB)");
       }
-      checkDiskType(at, GoogleJson.text(init, "diskType"));
+      String diskType = diskType(at, GoogleJson.text(init, "diskType"));
+      if (boot) {
+        FamilyRules.checkBootDisk(machineType, at + ".initializeParams.diskType",
+            GoogleJson.text(init, "diskType"), diskType);
+      }
       String diskName = GoogleJson.text(init, "diskName");
       if (diskName == null) {
         diskName = i == 0 ? instanceName : instanceName + "-" + i;
@@ -163,21 +180,33 @@ final class InstanceBuilder {
       outDisk.put("interface", GoogleJson.text(disk, "interface") == null ? "SCSI"
           : GoogleJson.text(disk, "interface"));
       GoogleJson.putInt64(outDisk, "diskSizeGb", size);
+      outDisk.put("diskType", diskType);
       out.add(outDisk);
     }
     return out;
   }
 
-  private void checkDiskType(String at, String diskType) {
+  /**
+   * The disk type's name; the value must be a (partial) URL, {@code zones/Z/diskTypes/T}: a bare name is
+   * "malformed" (https://github.com/hashicorp/terraform-provider-google/issues/3713) and an unknown type
+   * "cannot be found" (https://github.com/broadinstitute/cromwell/issues/3776).
+   */
+  private String diskType(String at, String diskType) {
+    String field = at + ".initializeParams.diskType";
     if (diskType == null) {
-      return;
+      return DEFAULT_DISK_TYPE;
+    }
+    if (!diskType.contains("/")) {
+      throw GoogleErrors.invalidField(field, diskType, "The URL is malformed.");
     }
     ResourceLinks.Ref parsed = ResourceLinks.parse(diskType, project, "diskTypes");
-    if (parsed == null || parsed.zone() == null || !parsed.zone().equals(zone)
-        || !DISK_TYPES.contains(parsed.name())) {
-      throw GoogleErrors.invalidField(at + ".initializeParams.diskType", diskType,
-          "Must name a disk type of zone '" + zone + "', one of " + DISK_TYPES + ".");
+    if (parsed == null || parsed.zone() == null) {
+      throw GoogleErrors.invalidField(field, diskType, "The URL is malformed.");
     }
+    if (!parsed.zone().equals(zone) || !DISK_TYPES.contains(parsed.name())) {
+      throw GoogleErrors.invalidField(field, diskType, "The referenced diskType resource cannot be found.");
+    }
+    return parsed.name();
   }
 
   private ArrayNode networkInterfaces(JsonNode nics) {
@@ -191,17 +220,12 @@ final class InstanceBuilder {
     }
     JsonNode nic = nics.get(0);
     String at = "resource.networkInterfaces[0]";
-    String network = GoogleJson.text(nic, "network");
-    String networkLink = Networks.require(at + ".network",
-        network == null ? "global/networks/default" : network, project);
-    String subnetwork = GoogleJson.text(nic, "subnetwork");
-    if (subnetwork != null && !subnetwork.endsWith("regions/" + region + "/subnetworks/default")) {
-      throw GoogleErrors.notFound(subnetwork.replaceFirst("^.*?(projects/)", "$1"));
-    }
+    String[] links = networks.requireNic(at, GoogleJson.text(nic, "network"), GoogleJson.text(nic, "subnetwork"),
+        project, region);
     ObjectNode out = ((ObjectNode) nic).deepCopy();
     out.put("kind", "compute#networkInterface");
-    out.put("network", networkLink);
-    out.put("subnetwork", ResourceLinks.regionUrl(project, region) + "/subnetworks/default");
+    out.put("network", links[0]);
+    out.put("subnetwork", links[1]);
     out.put("name", "nic0");
     out.put("stackType", "IPV4_ONLY");
     out.put("fingerprint", Fingerprints.of(nic));

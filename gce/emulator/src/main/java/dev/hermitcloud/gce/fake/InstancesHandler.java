@@ -43,8 +43,12 @@ final class InstancesHandler {
         throw GoogleErrors.alreadyExists(key.path());
       }
       long id = ctx.store().newId();
-      ObjectNode json = new InstanceBuilder(ctx.store(), project, zone, region)
+      ObjectNode json = new InstanceBuilder(ctx.store(), ctx.networks(), project, zone, region)
           .build(body, key, id, GoogleJson.computeTime(Instant.now()));
+      String sourceImage = body.path("disks").path(0).path("initializeParams").path("sourceImage").asText("");
+      ctx.orgPolicies().check(project, zone, name, json, sourceImage);
+      StoredResource bootImage = ImageLookup.requireReady(ctx.store(), "resource.disks[0].initializeParams.sourceImage",
+          sourceImage, project);
       ObjectNode nic = (ObjectNode) json.get("networkInterfaces").get(0);
       nic.put("networkIP", ctx.addresses().allocateInternal(region));
       String natIp = null;
@@ -68,6 +72,9 @@ final class InstancesHandler {
           String boot = ctx.bootOutput();
           if (boot != null) {
             instance.serial().append(boot);
+          }
+          if (ctx.booted() != null) {
+            ctx.booted().boot(instance, bootImage.key());
           }
           return null;
         }
@@ -115,6 +122,9 @@ final class InstancesHandler {
 
         @Override
         public OperationError complete() {
+          if (ctx.booted() != null) {
+            ctx.booted().stop(instance);
+          }
           ctx.store().remove(instance.key());
           ctx.addresses().release(instance.natIp());
           return null;
@@ -138,6 +148,15 @@ final class InstancesHandler {
     SerialConsole.Slice slice;
     synchronized (ctx.store()) {
       StoredResource instance = ctx.requireVisible(key);
+      // "accessible ... only while the VM instance is running"
+      // (https://cloud.google.com/compute/docs/troubleshooting/viewing-serial-port-output); the answers
+      // are our reading (audit B5): 400 resourceNotReady once stopped, 503 while stopping
+      // (https://github.com/GoogleCloudPlatform/compute-image-tools/pull/456)
+      switch (instance.status()) {
+        case "TERMINATED", "STOPPED", "SUSPENDED" -> throw GoogleErrors.notReady(key.path());
+        case "STOPPING" -> throw dev.hermitcloud.emulator.http.ApiError.of(503, "backendError", "TIMEOUT");
+        default -> { }
+      }
       SerialConsole console = port == null || port == 1 ? instance.serial() : new SerialConsole();
       slice = console.read(start == null ? 0 : start);
     }

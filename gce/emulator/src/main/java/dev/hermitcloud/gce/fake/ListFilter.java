@@ -12,12 +12,17 @@ import java.util.regex.PatternSyntaxException;
  * The {@code filter} of compute list calls: comparisons {@code field OP value} with {@code =},
  * {@code !=}, {@code >}, {@code <}, {@code :} (has; {@code :*} means present) and the regex
  * operators {@code eq} / {@code ne} (full match), on dotted paths such as {@code labels.env};
- * combined with parentheses, {@code AND} (also implicit), {@code OR} and {@code NOT}.
+ * combined with parentheses, {@code AND} (also implicit), {@code OR} and {@code NOT}. The two
+ * syntaxes, regex ({@code eq}/{@code ne}, comparisons side by side) and AIP-160 (the other operators and
+ * the keywords), "cannot be mixed in one request"
+ * (https://cloud.google.com/compute/docs/reference/rest/v1/instances/list: filter): a mix is a 400.
  */
 final class ListFilter {
   private final List<String> tokens;
   private final String source;
   private int pos;
+  private boolean regexSyntax;
+  private boolean aipSyntax;
 
   private ListFilter(String source) {
     this.source = source;
@@ -31,7 +36,7 @@ final class ListFilter {
     }
     ListFilter parser = new ListFilter(filter);
     Predicate<JsonNode> p = parser.or();
-    if (parser.pos != parser.tokens.size()) {
+    if (parser.pos != parser.tokens.size() || parser.regexSyntax && parser.aipSyntax) {
       throw parser.invalid();
     }
     return p;
@@ -40,6 +45,7 @@ final class ListFilter {
   private Predicate<JsonNode> or() {
     Predicate<JsonNode> left = and();
     while (peekWord("OR")) {
+      aipSyntax = true;
       pos++;
       left = left.or(and());
     }
@@ -50,6 +56,7 @@ final class ListFilter {
     Predicate<JsonNode> left = unary();
     while (pos < tokens.size() && !tokens.get(pos).equals(")") && !peekWord("OR")) {
       if (peekWord("AND")) {
+        aipSyntax = true;
         pos++;
       }
       left = left.and(unary());
@@ -62,6 +69,7 @@ final class ListFilter {
       throw invalid();
     }
     if (peekWord("NOT") || tokens.get(pos).equals("-")) {
+      aipSyntax = true;
       pos++;
       return unary().negate();
     }
@@ -79,6 +87,11 @@ final class ListFilter {
     String op = next();
     String value = unquote(next());
     String pointer = "/" + field.replace(".", "/");
+    if (op.equals("eq") || op.equals("ne")) {
+      regexSyntax = true;
+    } else {
+      aipSyntax = true;
+    }
     switch (op) {
       case "=":
         return n -> anyValue(n.at(pointer), v -> glob(value).matcher(v).matches());

@@ -59,7 +59,11 @@ final class MachineTypesHandler {
     o.put("selfLink", ResourceLinks.url(
         ResourceLinks.zonalPath(project, zone, "machineTypes", t.name())));
     o.put("isSharedCpu", t.sharedCpu());
-    o.put("architecture", "X86_64");
+    // the older x86 series leave the field out; the newer ones say X86_64 or ARM64
+    // (https://cloud.google.com/compute/docs/reference/rest/v1/machineTypes, https://github.com/SpareCores/sc-crawler/pull/112)
+    if (t.family().architecture() != null) {
+      o.put("architecture", t.family().architecture());
+    }
     return o;
   }
 }

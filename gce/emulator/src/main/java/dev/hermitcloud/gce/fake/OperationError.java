@@ -18,7 +18,11 @@ public final class OperationError {
     this.httpErrorMessage = httpMessage;
   }
 
-  /** An error without {@code httpErrorStatusCode}. */
+  /**
+   * An error without {@code httpErrorStatusCode}, for fault injection only: GCE's own failed operations carry
+   * it ("If the operation fails, this field contains the HTTP error status code that was returned",
+   * https://cloud.google.com/compute/docs/reference/rest/v1/globalOperations), so the fake's do too.
+   */
   public static OperationError of(String code, String message) {
     return new OperationError(code, message, null, null);
   }
@@ -27,6 +31,11 @@ public final class OperationError {
   public static OperationError withHttpStatus(
       String code, String message, int httpStatus, String httpMessage) {
     return new OperationError(code, message, httpStatus, httpMessage);
+  }
+
+  /** 500 INTERNAL SERVER ERROR. */
+  static OperationError internal(String message) {
+    return withHttpStatus("INTERNAL_ERROR", message, 500, "INTERNAL SERVER ERROR");
   }
 
   /** The zone ran out of capacity: 503 SERVICE UNAVAILABLE, as GCE reports it. */
@@ -39,10 +48,17 @@ public final class OperationError {
         "SERVICE UNAVAILABLE");
   }
 
-  /** A regional quota is exhausted: 403 FORBIDDEN. */
+  /**
+   * A regional quota is exhausted: 403 FORBIDDEN, worded as GCE does (two spaces, the region named:
+   * https://github.com/hashicorp/terraform-provider-google/issues/20573).
+   */
   public static OperationError quotaExceeded(String metric) {
-    return withHttpStatus(
-        "QUOTA_EXCEEDED", "Quota '" + metric + "' exceeded.  Limit: 1.0 in region.", 403, "FORBIDDEN");
+    return quotaExceeded(metric, 1.0, "us-central1");
+  }
+
+  public static OperationError quotaExceeded(String metric, double limit, String region) {
+    return withHttpStatus("QUOTA_EXCEEDED", "Quota '" + metric + "' exceeded.  Limit: " + limit + " in region "
+        + region + ".", 403, "FORBIDDEN");
   }
 
   public String code() {

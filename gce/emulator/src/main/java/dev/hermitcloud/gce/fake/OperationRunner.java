@@ -147,7 +147,7 @@ final class OperationRunner implements AutoCloseable {
         }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "operation " + op.name() + " crashed", e);
-        error = OperationError.of("INTERNAL_ERROR", "Internal error: " + e);
+        error = OperationError.internal("Internal error: " + e);
       }
       if (subject.pendingOperation() == op) {
         subject.pendingOperation(null);

@@ -21,6 +21,10 @@ public final class RouteTemplates {
   public static final String FIREWALLS = PROJECT + "/global/firewalls";
   public static final String FIREWALL = FIREWALLS + "/{firewall}";
 
+  public static final String NETWORK = PROJECT + "/global/networks/{network}";
+  public static final String SUBNETWORKS = PROJECT + "/regions/{region}/subnetworks";
+  public static final String SUBNETWORK = SUBNETWORKS + "/{subnetwork}";
+
   public static final String MACHINE_TYPES = PROJECT + "/zones/{zone}/machineTypes";
   public static final String MACHINE_TYPE = MACHINE_TYPES + "/{machineType}";
 

@@ -94,6 +94,25 @@ class DiskArchiveValidatorTest {
   }
 
   @Test
+  void theOperationSaysWhatGceSays() throws Exception {
+    archives.sparseFile("px/disk.raw", 4096, 0);
+    assertServiceText(archives.tar("posix", true, "-C", "px", "disk.raw"),
+        "The tar archive format is not supported. Supported formats are: GNU and OLDGNU.");
+    archives.sparseFile("nm/disk.img", GIB, 0);
+    assertServiceText(archives.tar("oldgnu", true, "-C", "nm", "disk.img"),
+        "The file inside the tar archive was named ''disk.img''. It should be named ''disk.raw''.");
+  }
+
+  private static void assertServiceText(byte[] archive, String text) {
+    try {
+      DiskArchiveValidator.validate(archive);
+      throw new AssertionError("accepted");
+    } catch (DiskArchiveValidator.InvalidArchive e) {
+      assertThat(e.serviceText()).isEqualTo(text);
+    }
+  }
+
+  @Test
   void refusesTwoMembers() throws Exception {
     archives.sparseFile("two/disk.raw", GIB, 0);
     archives.sparseFile("two/extra.txt", 10, 0);

@@ -119,7 +119,8 @@ class FirewallsWireTest {
     refuse(problems, b -> b.setSourceRanges(0, "10.0.0.0/33"), "resource.sourceRanges[0]");
     refuse(problems, b -> b.setPriority(70000), "resource.priority");
     refuse(problems, b -> b.setTargetTags(0, "Web_1"), "resource.targetTags[0]");
-    refuse(problems, b -> b.setNetwork("global/networks/elsewhere"), "was not found");
+    // GCE answers a missing network with 400, not 404 (audit B6; btcpayserver-googlecloud#7)
+    refuse(problems, b -> b.setNetwork("global/networks/elsewhere"), "The referenced network resource cannot be found.");
     refuse(problems, b -> b.setName("-bad"), "resource.name");
     assertThat(problems).isEmpty();
     assertThat(fake.firewalls(PROJECT)).isEmpty();

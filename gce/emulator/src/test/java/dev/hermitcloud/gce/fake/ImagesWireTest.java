@@ -114,23 +114,51 @@ class ImagesWireTest {
     for (String[] c : new String[][] {
         {"wrong-name", "wrong-name.tar.gz"}, {"half-gib", "half-gib.tar.gz"},
         {"plain", "plain.tar"}, {"missing", "no-such-object.tar.gz"}}) {
-      Operation op = images.insertAsync(insert(c[0], url(c[1]))).get();
+      // a failed operation carries httpErrorStatusCode as on GCE (audit A5.2,
+      // https://cloud.google.com/compute/docs/reference/rest/v1/globalOperations), so the future's get()
+      // throws: read the operation itself
+      Operation started = images.insertCallable().futureCall(insert(c[0], url(c[1]))).get();
+      Operation op = operations.wait(PROJECT, started.getName());
       assertThat(op.hasError()).as(c[0]).isTrue();
-      assertThat(op.hasHttpErrorStatusCode()).isFalse();
+      assertThat(op.hasHttpErrorStatusCode()).isTrue();
       messages.add(op.getError().getErrors(0).getMessage());
       assertThat(images.get(PROJECT, c[0]).getStatus()).isEqualTo("FAILED");
     }
-    assertThat(messages.get(0)).contains("was named 'boot.img'. It should be named 'disk.raw'");
+    // GCE's own wording, doubled quotes included (audit B8, https://github.com/lf-edge/eve/pull/1289)
+    assertThat(messages.get(0)).contains("was named ''boot.img''. It should be named ''disk.raw''");
     assertThat(messages.get(1)).contains("whole multiple of 1 GiB");
     assertThat(messages.get(2)).contains("not gzip");
     assertThat(messages.get(3)).contains("was not found");
   }
 
   @Test
+  void aMissingBucketIsRefusedAtInsertAndABadTarFailsInTheOperation() throws Exception {
+    assertThatThrownBy(() -> images.insertAsync(insert("nb", "https://storage.googleapis.com/no-bucket/x.tar.gz")).get())
+        .hasCauseInstanceOf(InvalidArgumentException.class).rootCause()
+        .hasMessageContaining("The Cloud Storage bucket 'no-bucket' is not found.").hasMessageContaining("gcsBucketNotFound");
+    assertThat(fake.images(PROJECT)).isEmpty();
+
+    fake.putObject(BUCKET, "wrong-name.tar.gz", wrongName);
+    Operation op = operations.wait(PROJECT,
+        images.insertCallable().futureCall(insert("bad", url("wrong-name.tar.gz"))).get().getName());
+    assertThat(op.getError().getErrors(0).getCode()).isEqualTo("INVALID_IMAGE_TAR");
+    assertThat(op.getHttpErrorStatusCode()).isEqualTo(400);
+    assertThat(op.getHttpErrorMessage()).isEqualTo("BAD REQUEST");
+    Operation missing = operations.wait(PROJECT,
+        images.insertCallable().futureCall(insert("gone", url("gone.tar.gz"))).get().getName());
+    assertThat(missing.getHttpErrorStatusCode()).isEqualTo(404);
+    assertThat(missing.getError().getErrors(0).getMessage())
+        .isEqualTo("The resource '" + url("gone.tar.gz") + "' of type 'Google Cloud Storage object' was not found.");
+  }
+
+  @Test
   void refusesAGsUrlAtInsert() {
     assertThatThrownBy(() -> images.insertAsync(insert("gs", "gs://img-bucket/good.tar.gz")).get())
         .hasCauseInstanceOf(InvalidArgumentException.class)
-        .rootCause().hasMessageContaining("rawDisk.source");
+        // GCE's answer (audit B9, https://github.com/googleapis/google-api-go-client/issues/178) names resource.id
+        .rootCause().hasMessageContaining("The provided source location was not a valid Google Cloud Storage object reference.");
+    assertThatThrownBy(() -> images.insertAsync(insert("alt", "https://storage.cloud.google.com/img-bucket/good.tar.gz")).get())
+        .hasCauseInstanceOf(InvalidArgumentException.class);
     assertThat(fake.images(PROJECT)).isEmpty();
   }
 
@@ -190,6 +218,22 @@ class ImagesWireTest {
     assertThat(all).containsExactly("a-1", "a-2", "a-3", "b-1", "b-2");
     assertThat(filtered).containsExactly("a-1", "a-2", "a-3");
     assertThat(fake.stats().requests("GET", RouteTemplates.IMAGES)).isEqualTo(3 + 2);
+  }
+
+  @Test
+  void aFilterMixingTheRegexAndTheAip160SyntaxIsRefused() {
+    fake.addReadyImage(PROJECT, "a-1", "a-family", 1);
+    for (String mixed : List.of("name eq a-.* AND family = \"a-family\"", "(name eq a-1) OR (name eq b-1)",
+        "(name eq a-.*)(family = \"a-family\")")) {
+      assertThatThrownBy(() -> images.list(ListImagesRequest.newBuilder().setProject(PROJECT).setFilter(mixed).build())
+          .iterateAll().forEach(i -> { }))
+          .as(mixed).isInstanceOf(InvalidArgumentException.class)
+          .rootCause().hasMessageContaining("Invalid list filter expression");
+    }
+    List<String> regex = new ArrayList<>();
+    images.list(ListImagesRequest.newBuilder().setProject(PROJECT).setFilter("(name eq a-.*)(family eq a-family)").build())
+        .iterateAll().forEach(i -> regex.add(i.getName()));
+    assertThat(regex).containsExactly("a-1");
   }
 
   @Test

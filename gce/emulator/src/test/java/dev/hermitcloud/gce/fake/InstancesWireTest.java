@@ -126,7 +126,8 @@ class InstancesWireTest {
     refuse(problems, b -> b.setDisks(0, disk("https://www.googleapis.com/compute/v1/projects/"
         + "vm-project/global/images/no-such-image", 10)), "was not found");
     refuse(problems, b -> b.setNetworkInterfaces(0, NetworkInterface.newBuilder()
-        .setNetwork("global/networks/other")), "networks/other' was not found");
+        .setNetwork("global/networks/other")), "The referenced network resource cannot be found.");
+    // ^ GCE answers a missing network with 400 invalid, not 404 (audit B6; btcpayserver-googlecloud#7)
     assertThat(problems).isEmpty();
     assertThatThrownBy(() -> instances.insertAsync(PROJECT, "us-central1-z", spec("z").build()).get())
         .hasCauseInstanceOf(InvalidArgumentException.class)

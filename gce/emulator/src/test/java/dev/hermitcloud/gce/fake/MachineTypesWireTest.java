@@ -51,7 +51,8 @@ class MachineTypesWireTest {
     assertThat(names).contains("f1-micro", "g1-small", "e2-micro", "e2-small", "e2-medium",
         "n1-standard-1", "n1-standard-2", "e2-standard-2", "n2-standard-4");
     assertThat(names).isSorted();
-    assertThat(fake.stats().requests("GET", RouteTemplates.MACHINE_TYPES)).isEqualTo(3);
+    // four per page: the catalogue of the modern families (audit A5.4) takes more pages than the old nine types
+    assertThat(fake.stats().requests("GET", RouteTemplates.MACHINE_TYPES)).isEqualTo((names.size() + 3) / 4);
   }
 
   @Test

@@ -23,8 +23,13 @@ final class AppReachability {
     this.appPorts = Set.copyOf(appPorts);
   }
 
-  /** The bindings the cloud's state opens now. */
+  /** The bindings the cloud's state opens now, each naming its server by name. */
   Set<Binding> open() {
+    return open(server -> server.name);
+  }
+
+  /** The same, each naming its server as {@code machine} says (boot mode keys VMs by server id). */
+  Set<Binding> open(java.util.function.Function<FakeServer, String> machine) {
     Set<Binding> wanted = new TreeSet<>();
     synchronized (state) {
       for (FakeServer server : state.servers.values()) {
@@ -34,9 +39,9 @@ final class AppReachability {
         for (FakePort port : state.portsOf(server.id)) {
           FakeFloatingIp fip = state.floatingIpOn(port);
           for (int p : openPorts(port)) {
-            wanted.add(new Binding(port.fixedIp, p, server.name));
+            wanted.add(new Binding(port.fixedIp, p, machine.apply(server)));
             if (fip != null) {
-              wanted.add(new Binding(fip.address, p, server.name));
+              wanted.add(new Binding(fip.address, p, machine.apply(server)));
             }
           }
         }

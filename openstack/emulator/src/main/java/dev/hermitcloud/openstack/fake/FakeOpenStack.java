@@ -46,6 +46,7 @@ public final class FakeOpenStack implements AutoCloseable {
   private final AppStandIn appStandIn;
   private final Transitions transitions;
   private final NovaServerApi servers;
+  private final BootedServers booted;
   private final EmulatorServer http;
 
   FakeOpenStack(FakeOpenStackBuilder config) {
@@ -55,18 +56,19 @@ public final class FakeOpenStack implements AutoCloseable {
     this.failures = new CloudFailures(tokens);
     this.timings = new Timings(config.build, config.save, config.delete);
     this.appStandIn = new AppStandIn("fake-openstack",
-        new AppReachability(state, config.appPorts)::open, config.appStandIn);
-    this.transitions = new Transitions(appStandIn::reconcile);
+        new AppReachability(state, config.appPorts)::open, config.appStandIn && !config.boot);
+    this.booted = config.boot ? bootedServers(config) : null;
+    this.transitions = new Transitions(this::reconcileApps);
     IdentityStore identity = identity(config);
     seed(identity.projects.get(0).id());
 
     Router router = new Router();
     new KeystoneApi(identity, tokens).register(router);
     new GlanceApi(state).register(router);
-    new GlanceUpload(state, transitions, timings, failures).register(router);
+    new GlanceUpload(state, transitions, timings, failures, booted).register(router);
     NovaFlavorApi flavors = new NovaFlavorApi(FakeFlavor.DEFAULTS);
     flavors.register(router);
-    servers = new NovaServerApi(state, flavors, config.keypairs, transitions, timings, failures);
+    servers = new NovaServerApi(state, flavors, config.keypairs, transitions, timings, failures, booted);
     servers.register(router);
     new NeutronNetworkApi(state).register(router);
     new NeutronSecurityGroupApi(state).register(router);
@@ -75,12 +77,31 @@ public final class FakeOpenStack implements AutoCloseable {
     try {
       http = EmulatorServer.builder("fake-openstack", new OpenStackDialect(tokens)).routes(router)
           .admin(OpenStackAdmin.create(this, stats).router()).stats(stats).faults(faults)
-          .latency(config.latency).afterChange(appStandIn::reconcile).threads(config.threads)
+          .latency(config.latency).afterChange(this::reconcileApps).threads(config.threads)
           .trace(config.trace ? System.err : null).port(config.port).start();
     } catch (RuntimeException e) {
       transitions.close();
       appStandIn.close();
+      if (booted != null) {
+        booted.close();
+      }
       throw e;
+    }
+  }
+
+  private BootedServers bootedServers(FakeOpenStackBuilder config) {
+    try {
+      return new BootedServers(state, config.appPorts);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** After every change: the stand-in's listeners, or in boot mode the VMs' forwards. */
+  private void reconcileApps() {
+    appStandIn.reconcile();
+    if (booted != null) {
+      booted.forward();
     }
   }
 
@@ -297,10 +318,23 @@ public final class FakeOpenStack implements AutoCloseable {
     }
   }
 
+  /** In boot mode, the PID of the server's QEMU process (-1 without one), for tests that end it as a crash would. */
+  public long vmPid(String serverId) {
+    return booted == null ? -1 : booted.pid(serverId);
+  }
+
+  /** In boot mode, the ids of the servers whose VM runs now; empty otherwise. */
+  public List<String> runningVms() {
+    return booted == null ? List.of() : booted.running();
+  }
+
   @Override
   public void close() {
     http.close();
     transitions.close();
     appStandIn.close();
+    if (booted != null) {
+      booted.close();
+    }
   }
 }

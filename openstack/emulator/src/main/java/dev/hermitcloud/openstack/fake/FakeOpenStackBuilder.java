@@ -37,6 +37,7 @@ public final class FakeOpenStackBuilder {
   long seed = 42;
   Duration latency = Duration.ZERO;
   boolean appStandIn;
+  boolean boot;
   boolean trace;
   final Set<Integer> appPorts = new LinkedHashSet<>();
 
@@ -135,6 +136,17 @@ public final class FakeOpenStackBuilder {
     for (int p : ports) {
       appPorts.add(p);
     }
+    return this;
+  }
+
+  /**
+   * Boot mode: each server runs as a QEMU VM (TCG) from its Glance image (qcow2 or raw), its console output
+   * is the VM's serial port, a guest that powers off leaves it SHUTOFF, and only the ports its security
+   * groups open to 127.0.0.1 are forwarded to its addresses. Replaces the app stand-in. Needs
+   * qemu-system-x86_64.
+   */
+  public FakeOpenStackBuilder boot(boolean on) {
+    this.boot = on;
     return this;
   }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * fake-openstack [--port N] [--user NAME] [--password PW] [--project NAME]
  *                [--app-credential ID NAME SECRET] [--build-ms N] [--save-ms N] [--delete-ms N]
- *                [--token-lifetime-s N] [--seed N] [--app-stand-in] [--app-port P]... [--trace]
+ *                [--token-lifetime-s N] [--seed N] [--app-stand-in] [--app-port P]... [--trace] [--boot]
  * </pre>
  */
 public final class FakeOpenStackMain {
@@ -59,6 +59,7 @@ public final class FakeOpenStackMain {
         case "--app-stand-in" -> b.appStandIn(true);
         case "--app-port" -> b.appStandIn(true, Integer.parseInt(value(args, ++i, a)));
         case "--trace" -> b.trace(true);
+        case "--boot" -> b.boot(true);
         default -> throw new IllegalArgumentException("unknown option " + a
             + " (see the FakeOpenStackMain Javadoc for the options)");
       }

@@ -5,6 +5,7 @@ import dev.hermitcloud.emulator.http.Request;
 import dev.hermitcloud.emulator.http.Router;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +25,11 @@ final class GlanceUpload {
   private final Timings timings;
   private final CloudFailures failures;
 
-  GlanceUpload(CloudState state, Transitions transitions, Timings timings, CloudFailures failures) {
+  private final BootedServers booted;
+
+  /** @param booted boot mode's VMs, which keep the data; null when servers are not booted */
+  GlanceUpload(CloudState state, Transitions transitions, Timings timings, CloudFailures failures, BootedServers booted) {
+    this.booted = booted;
     this.state = state;
     this.transitions = transitions;
     this.timings = timings;
@@ -63,7 +68,7 @@ final class GlanceUpload {
     }
     Received data;
     try {
-      data = receive(r.bodyStream());
+      data = receive(r.bodyStream(), booted == null ? OutputStream.nullOutputStream() : booted.imageData(id));
     } catch (IOException e) {
       synchronized (state) {
         image.status = "queued"; // as Glance does when the client drops mid-upload
@@ -101,15 +106,16 @@ final class GlanceUpload {
     }
   }
 
-  private static Received receive(InputStream in) throws IOException {
+  private static Received receive(InputStream in, OutputStream keep) throws IOException {
     MessageDigest md5 = digest("MD5");
     MessageDigest sha512 = digest("SHA-512");
     byte[] head = new byte[DiskFormatCheck.HEAD_BYTES];
     int headLength = 0;
     long size = 0;
     byte[] buffer = new byte[64 * 1024];
-    try (in) {
+    try (in; keep) {
       for (int n; (n = in.read(buffer)) > 0; ) {
+        keep.write(buffer, 0, n);
         md5.update(buffer, 0, n);
         sha512.update(buffer, 0, n);
         int take = Math.min(n, head.length - headLength);

@@ -33,14 +33,18 @@ final class NovaServerApi {
   private final Timings timings;
   private final CloudFailures failures;
   private final SecureRandom random = new SecureRandom();
+  private final BootedServers booted;
 
+  /** @param booted boot mode's VMs; null when servers are not booted */
   NovaServerApi(
       CloudState state,
       NovaFlavorApi flavors,
       Set<String> keypairs,
       Transitions transitions,
       Timings timings,
-      CloudFailures failures) {
+      CloudFailures failures,
+      BootedServers booted) {
+    this.booted = booted;
     this.state = state;
     this.flavors = flavors;
     this.keypairs = Set.copyOf(keypairs);
@@ -129,6 +133,13 @@ final class NovaServerApi {
       server.powerState = 1;
       server.launchedAt = now;
       state.portsOf(server.id).forEach(p -> p.status = "ACTIVE");
+      if (booted != null) {
+        FakeImage image = state.images.get(server.imageId);
+        if (image != null) {
+          booted.boot(server, image);
+        }
+        return;
+      }
       server.console.append("fake-openstack: powering on ").append(server.name)
           .append(" (").append(server.id).append(")\n")
           .append("fake-openstack: image ").append(server.imageId)
@@ -193,6 +204,9 @@ final class NovaServerApi {
       if (!server.deleting()) {
         server.taskState = "deleting";
         server.updatedAt = Instant.now();
+        if (booted != null) {
+          booted.stop(server);
+        }
         transitions.after(timings.delete(), () -> finishDelete(server));
       }
       return Reply.empty(204);
