@@ -30,10 +30,4 @@ class OpenStackContractTest extends ProviderContractTest {
   protected FakeCloud fake() {
     return new FakeOpenStackCloud(cloud);
   }
-
-  /** OpenStack keeps no deployment locks yet (see issue 11): its runs write nothing for one. */
-  @Override
-  protected int lockWritesPerRun() {
-    return 0;
-  }
 }
