@@ -2,11 +2,15 @@ package dev.hermitcloud.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hermitcloud.Deployment;
 import dev.hermitcloud.Hermit;
 import dev.hermitcloud.demo.DemoKernel;
 import dev.hermitcloud.demo.DemoModule;
 import dev.hermitcloud.progress.ProgressEvent;
+import dev.hermitcloud.spec.Port;
 import dev.hermitcloud.unikernel.Unikernel;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 11's races on the local target, with real QEMU (TCG): two applies of one deployment in one state
- * dir end with one VM, and a destroy started during an apply leaves no VM. The QEMU processes are counted
+ * dir end with one VM, a destroy started during an apply leaves no VM, and one name in two state dirs (two
+ * users on one host) runs twice, each with its own address and port. The QEMU processes are counted
  * in the process table (their command lines name this test's state dir), not in our own records, because
  * the bug was a VM the records did not know. Prints the figures for the notes.
  */
@@ -39,6 +44,12 @@ class LocalRaceTest {
   void destroyLeftovers() {
     Hermit.destroy("cc").on(local());
     Hermit.destroy("ld").on(local());
+    Hermit.destroy("twin").on(local("alice"));
+    Hermit.destroy("twin").on(local("bob"));
+  }
+
+  Local local(String user) {
+    return Local.qemu().stateDir(dir.resolve(user)).accelerator(Accelerator.TCG);
   }
 
   Unikernel demo(String name) throws Exception {
@@ -101,6 +112,20 @@ class LocalRaceTest {
     }
     System.out.printf("race local destroy-during-apply: rounds=%d no-vm-left=%d destroy-waited=%d%n", ROUNDS, none, waited);
     assertThat(none).isEqualTo(ROUNDS);
+  }
+
+  @Test
+  void oneNameInTwoStateDirsRunsTwiceWithTheSamePortOnTwoAddresses() throws Exception {
+    Unikernel twin = demo("twin");
+    try (Deployment alice = Hermit.deploy(twin).to(local("alice")).expose(Port.tcp(8000)).from("127.0.0.1/32").apply();
+        Deployment bob = Hermit.deploy(twin).to(local("bob")).expose(Port.tcp(8000)).from("127.0.0.1/32").apply()) {
+      assertThat(alice.address()).isNotEqualTo(bob.address());
+      for (Deployment d : List.of(alice, bob)) {
+        try (Socket socket = new Socket()) {
+          socket.connect(new InetSocketAddress(d.address(), 8000), 2000);
+        }
+      }
+    }
   }
 
   private CompletableFuture<Void> applyAfter(CountDownLatch go, Unikernel unikernel) {

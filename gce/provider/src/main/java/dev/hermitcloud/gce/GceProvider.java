@@ -95,6 +95,8 @@ final class GceProvider implements Provider, DeploymentLocks {
   @Override
   public void preflight(DeploymentSpec spec) {
     networks.check(spec);
+    // before the lock's object is written into it: a missing bucket is bad input, not a failed write
+    blobs.requireBucket(GceLocks.FOLDER + spec.name());
   }
 
   @Override

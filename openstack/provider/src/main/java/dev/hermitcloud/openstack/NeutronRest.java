@@ -96,7 +96,8 @@ final class NeutronRest {
     } catch (IOException notJson) {
       // keep the body as it came
     }
+    String name = body == null ? "" : body.path("security_group").path("name").asText("");
     throw new CloudException(status, "Neutron answered " + status + " to " + method + " " + path.replaceAll("\\?.*", "")
-        + ": " + message);
+        + " for the deployment's lock" + (name.isEmpty() ? "" : " (security group '" + name + "')") + ": " + message);
   }
 }

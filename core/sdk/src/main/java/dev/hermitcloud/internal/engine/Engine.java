@@ -56,6 +56,7 @@ public final class Engine {
   public Plan plan(DeploymentSpec spec, Provider provider) throws Exception {
     validate(spec, provider);
     try (Session session = session(provider, spec.target().describe())) {
+      preflight(spec, session);
       return toPlan(spec, planChanges(spec, session));
     }
   }
@@ -65,7 +66,7 @@ public final class Engine {
     Instant start = runtime.time().now();
     validate(spec, provider);
     try (Session session = session(provider, spec.target().describe());
-        HeldLock lock = HeldLock.take(session, spec.name(), spec.target().describe(), lockTimeout)) {
+        HeldLock lock = preflightThenLock(spec, session)) {
       List<PlannedChange> changes = planChanges(spec, session);
       Plan plan = toPlan(spec, changes);
       listener.on(new ProgressEvent.PlanComputed(plan));
@@ -139,12 +140,24 @@ public final class Engine {
     DiskImage.requireFits("deployment.diskGib", spec.unikernel(), spec.diskGib());
   }
 
-  private List<PlannedChange> planChanges(DeploymentSpec spec, Session session) throws Exception {
-    Provider provider = session.provider();
+  /**
+   * What the deployment relies on (a network, a bucket), read before the lock is taken: a deployment that
+   * cannot work fails without writing anything, its lock included.
+   */
+  private static void preflight(DeploymentSpec spec, Session session) throws Exception {
     session.call("check what " + spec.name() + " relies on", () -> {
-      provider.preflight(spec);
+      session.provider().preflight(spec);
       return null;
     });
+  }
+
+  private HeldLock preflightThenLock(DeploymentSpec spec, Session session) throws Exception {
+    preflight(spec, session);
+    return HeldLock.take(session, spec.name(), spec.target().describe(), lockTimeout);
+  }
+
+  private List<PlannedChange> planChanges(DeploymentSpec spec, Session session) throws Exception {
+    Provider provider = session.provider();
     ResolvedMachineType machineType = session.call("resolve machine type " + spec.machineType(),
         () -> provider.resolve(spec.machineType(), spec.diskGib()));
     return new Planner(session).plan(spec.name(), provider.resources(spec, machineType));
