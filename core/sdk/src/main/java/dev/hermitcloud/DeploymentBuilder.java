@@ -156,6 +156,12 @@ final class DeploymentBuilder implements DeploymentDefinition.WithTarget, Deploy
   }
 
   @Override
+  public DeploymentDefinition.WithCreate lockTimeout(java.time.Duration timeout) {
+    settings.lockTimeout(timeout);
+    return this;
+  }
+
+  @Override
   public void runtime(EngineRuntime runtime) {
     settings.runtime(runtime);
   }

@@ -74,6 +74,12 @@ public interface DeploymentDefinition {
     /** How cloud calls are retried; {@link RetryPolicy#defaults()} by default. */
     WithCreate retry(RetryPolicy policy);
 
+    /**
+     * How long apply waits while another apply or destroy of this deployment holds its lock (30 minutes by
+     * default); {@code Duration.ZERO} fails at once with a {@link DeploymentLockedException} naming the holder.
+     */
+    WithCreate lockTimeout(Duration timeout);
+
     /** Parallelism, polling and per-kind deadlines; sets nothing else (progress and retries stay as set). */
     WithCreate engineOptions(EngineOptions options);
 

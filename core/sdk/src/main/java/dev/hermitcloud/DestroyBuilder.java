@@ -40,6 +40,12 @@ final class DestroyBuilder implements DestroyDefinition, RuntimeOverride {
   }
 
   @Override
+  public DestroyDefinition lockTimeout(java.time.Duration timeout) {
+    settings.lockTimeout(timeout);
+    return this;
+  }
+
+  @Override
   public void runtime(EngineRuntime runtime) {
     settings.runtime(runtime);
   }

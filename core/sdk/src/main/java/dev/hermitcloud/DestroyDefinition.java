@@ -20,6 +20,12 @@ public interface DestroyDefinition {
   /** How cloud calls are retried; {@link RetryPolicy#defaults()} by default. */
   DestroyDefinition retry(RetryPolicy policy);
 
+  /**
+   * How long destroy waits while an apply of this deployment holds its lock (30 minutes by default);
+   * {@code Duration.ZERO} fails at once with a {@link DeploymentLockedException} naming the holder.
+   */
+  DestroyDefinition lockTimeout(java.time.Duration timeout);
+
   /** Parallelism, polling and per-kind deadlines. */
   DestroyDefinition engineOptions(EngineOptions options);
 

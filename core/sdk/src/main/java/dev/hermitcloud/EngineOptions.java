@@ -36,6 +36,21 @@ public abstract class EngineOptions {
     return Duration.ofSeconds(5);
   }
 
+  /**
+   * How long a deployment's lock stays valid without renewal. The holder renews it every third of this;
+   * a holder that dies (or hangs) past it loses the lock to the next writer, which takes it over.
+   */
+  @Value.Default
+  public Duration lockTtl() {
+    return Duration.ofSeconds(60);
+  }
+
+  /** How often a writer waiting for a deployment's lock looks again. */
+  @Value.Default
+  public Duration lockPoll() {
+    return Duration.ofSeconds(2);
+  }
+
   /** Deadlines for one step's long-running operation, by kind; a kind not named here gets its default. */
   public abstract Map<ResourceKind, Duration> timeouts();
 
@@ -59,6 +74,12 @@ public abstract class EngineOptions {
     }
     if (firstPoll().isNegative() || firstPoll().isZero() || maxPoll().compareTo(firstPoll()) < 0) {
       throw new InvalidSpecException("engineOptions.firstPoll", firstPoll(), "must be positive and at most maxPoll " + maxPoll());
+    }
+    if (lockTtl().compareTo(Duration.ofMillis(30)) < 0) {
+      throw new InvalidSpecException("engineOptions.lockTtl", lockTtl(), "must be at least 30 ms (it is renewed every third of it)");
+    }
+    if (lockPoll().isNegative() || lockPoll().isZero()) {
+      throw new InvalidSpecException("engineOptions.lockPoll", lockPoll(), "must be positive");
     }
     timeouts().forEach((kind, timeout) -> {
       if (timeout.isNegative() || timeout.isZero()) {

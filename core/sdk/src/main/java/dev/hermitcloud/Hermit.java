@@ -27,4 +27,13 @@ public final class Hermit {
   public static DestroyDefinition destroy(String deployment) {
     return new DestroyBuilder(deployment);
   }
+
+  /**
+   * Starts breaking the lock of the deployment called {@code deployment}, held by an apply or destroy
+   * that was killed: {@code Hermit.unlock("echo").on(target)}. Like Terraform's force-unlock, only for a
+   * holder that is gone; a lock that merely expired is taken over by the next run anyway.
+   */
+  public static UnlockDefinition unlock(String deployment) {
+    return new UnlockBuilder(deployment);
+  }
 }

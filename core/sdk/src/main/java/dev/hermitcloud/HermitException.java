@@ -19,7 +19,7 @@ package dev.hermitcloud;
  */
 public abstract sealed class HermitException extends RuntimeException
     permits InvalidSpecException, ResourceConflictException, DeploymentException, OperationFailedException,
-        GaveUpException, CloudException, MissingHostToolException, HostException {
+        GaveUpException, CloudException, MissingHostToolException, HostException, DeploymentLockedException {
   private static final long serialVersionUID = 1L;
 
   HermitException(String message, Throwable cause) {

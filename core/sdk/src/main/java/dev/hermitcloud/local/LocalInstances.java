@@ -79,7 +79,8 @@ final class LocalInstances implements ResourceDriver<InstanceSpec> {
     }
     String accel = accelerator.resolve(context);
     Files.createDirectories(dir);
-    // One lock for all local deployments on this machine: address allocation must not race.
+    // One lock for all local deployments of this state directory: address allocation must not race within
+    // it; across state directories, the addresses differ and their ports are checked before QEMU starts.
     try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.lock()) {
       Path home = home(spec.name());
@@ -89,7 +90,7 @@ final class LocalInstances implements ResourceDriver<InstanceSpec> {
       for (LocalRecord other : records()) {
         taken.add(other.address());
       }
-      String address = LoopbackAddresses.allocate(spec.name(), taken);
+      String address = LoopbackAddresses.allocate(target.stateDir(), spec.name(), taken, spec.forwardedPorts());
       int cpus = spec.resolvedMachineType().cpus();
       int memory = spec.resolvedMachineType().memoryMib();
       LocalRecord record = new LocalRecord(spec.name(), context.ownership().toLabels(), spec.imageName(), address,

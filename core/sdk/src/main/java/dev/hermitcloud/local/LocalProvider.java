@@ -1,6 +1,9 @@
 package dev.hermitcloud.local;
 
 import dev.hermitcloud.provider.ConsoleReader;
+import dev.hermitcloud.provider.DeploymentLocks;
+import dev.hermitcloud.provider.LockHolder;
+import dev.hermitcloud.provider.LockLease;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.DeploymentResources;
@@ -17,7 +20,9 @@ import dev.hermitcloud.HostException;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The local target's drivers: raw images and QEMU instances, no firewall (ports are forwarded per
@@ -25,17 +30,39 @@ import java.util.List;
  * {@code 127.0.0.0/8} forwards nothing: it is the closest QEMU's port forwarding, which cannot filter by
  * client address, comes to the rule.
  */
-final class LocalProvider implements Provider {
+final class LocalProvider implements Provider, DeploymentLocks {
   private static final int MAX_FORWARDED_PORTS = 64;
   /** Where every client of a forwarded port comes from: the forwards listen on a 127.77.x.y address. */
   static final Cidr LOCAL_CLIENTS = Cidr.parse("127.0.0.0/8");
 
   private final LocalImages images;
   private final LocalInstances instances;
+  private final LocalLocks locks;
 
   LocalProvider(Local target, Path qemu) {
     this.images = new LocalImages(target.stateDir());
     this.instances = new LocalInstances(target, qemu, images);
+    this.locks = new LocalLocks(target.stateDir());
+  }
+
+  @Override
+  public Optional<LockLease> acquire(String deployment, LockHolder holder, Instant since, Instant expires) throws IOException {
+    return locks.acquire(deployment, holder, since, expires);
+  }
+
+  @Override
+  public Optional<LockLease> replace(LockLease current, LockHolder holder, Instant since, Instant expires) throws IOException {
+    return locks.replace(current, holder, since, expires);
+  }
+
+  @Override
+  public void release(LockLease lease) throws IOException {
+    locks.release(lease);
+  }
+
+  @Override
+  public Optional<LockLease> breakLock(String deployment) throws IOException {
+    return locks.breakLock(deployment);
   }
 
   @Override

@@ -24,6 +24,9 @@ final class EventText {
       return "health " + e.instance() + " #" + e.attempt() + (e.healthy() ? " ok: " : " not yet: ") + e.detail();
     } else if (event instanceof ProgressEvent.Notice e) {
       return "note " + e.subject() + ": " + e.message();
+    } else if (event instanceof ProgressEvent.LockWaiting e) {
+      return "lock " + e.deployment() + " is held by " + e.holder() + " since " + e.since() + " (renewed until "
+          + e.expires() + "): waiting";
     } else if (event instanceof ProgressEvent.Finished e) {
       return e.what() + " of " + e.deployment() + " finished in " + e.took().toMillis() + " ms";
     }

@@ -35,6 +35,15 @@ public sealed interface ProgressEvent {
   /** Something worth telling a person, such as a fallback the SDK chose: {@code subject} is what it concerns. */
   record Notice(String subject, String message) implements ProgressEvent {}
 
+  /**
+   * Another writer holds the deployment's lock and this run waits for it: {@code holder} names the user,
+   * host, process and run, {@code since} when it took the lock and {@code expires} until when it promised
+   * to renew it. Sent when the wait starts and whenever the holder changes. A typed event rather than a
+   * {@link Notice}, so a program can show it, or give up, from its fields.
+   */
+  record LockWaiting(String deployment, String holder, java.time.Instant since, java.time.Instant expires)
+      implements ProgressEvent {}
+
   /** Apply or destroy finished. */
   record Finished(String deployment, String what, Duration took) implements ProgressEvent {}
 }

@@ -120,8 +120,9 @@ class LocalTargetTest {
   void aStateDirThatIsAFileFailsAtOnceNamingThePathWithoutRetries() throws Exception {
     Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
     java.util.List<dev.hermitcloud.progress.ProgressEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // the deployment's lock is the first thing written: it fails there, before any step
     assertThatThrownBy(() -> Hermit.deploy(demo("x")).to(local().stateDir(file)).onProgress(events::add).apply())
-        .isInstanceOf(dev.hermitcloud.DeploymentException.class)
+        .isInstanceOf(dev.hermitcloud.HostException.class)
         .hasMessageContaining(file.toString());
 
     assertThat(events).noneMatch(e -> e instanceof dev.hermitcloud.progress.ProgressEvent.RetryScheduled);

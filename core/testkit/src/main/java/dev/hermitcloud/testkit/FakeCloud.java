@@ -10,7 +10,10 @@ public interface FakeCloud {
   /** Mutating HTTP requests the server received so far (POST, PUT, PATCH, DELETE; not auth). */
   int mutatingRequests();
 
-  /** How many times the server created each resource over its life, keyed {@code kind/name}. */
+  /**
+   * How many times the server created each resource over its life, keyed {@code kind/name}; the
+   * deployments' locks left out (each run creates its lock anew).
+   */
   Map<String, Integer> creations();
 
   /** Resources the server holds now (images, instances, firewalls or groups, blobs, addresses...). */

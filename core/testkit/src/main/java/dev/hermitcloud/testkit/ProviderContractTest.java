@@ -25,7 +25,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +44,10 @@ public abstract class ProviderContractTest {
 
   protected final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
 
+  /** The fast engine, with a lock that outlasts every run: the requests counted hold no renewal. */
+  protected static final EngineOptions OPTIONS = EngineOptions.builder().from(FastEngine.OPTIONS)
+      .lockTtl(Duration.ofMinutes(10)).build();
+
   /** A target pointed at the fake. */
   protected abstract Target target();
 
@@ -52,6 +59,15 @@ public abstract class ProviderContractTest {
     return MachineType.atLeast(1, 512);
   }
 
+  /**
+   * Mutating requests the deployment's lock costs one apply or destroy where nothing fails: one to take
+   * it, one to release it (a run shorter than a third of the lock's ttl renews nothing). Zero for a
+   * provider without {@link dev.hermitcloud.provider.DeploymentLocks}.
+   */
+  protected int lockWritesPerRun() {
+    return 2;
+  }
+
   protected Unikernel unikernel(String name, long moduleSeed) throws IOException {
     Path loader = TestElf.loader(dir, "ldhermit.elf", 512, 1);
     Path module = TestElf.module(dir, "server-" + moduleSeed, 64 * 1024, moduleSeed);
@@ -59,12 +75,12 @@ public abstract class ProviderContractTest {
   }
 
   protected DeploymentDefinition.WithCreate deploy(Unikernel unikernel) {
-    return Hermit.deploy(unikernel).to(target()).engineOptions(FastEngine.OPTIONS).retry(FastEngine.RETRY).onProgress(events::add).machineType(machineType())
+    return Hermit.deploy(unikernel).to(target()).engineOptions(OPTIONS).retry(FastEngine.RETRY).onProgress(events::add).machineType(machineType())
         .expose(Port.tcp(8000)).from("0.0.0.0/0");
   }
 
   protected Plan destroy(String name) {
-    return Hermit.destroy(name).engineOptions(FastEngine.OPTIONS).retry(FastEngine.RETRY).onProgress(events::add).on(target());
+    return Hermit.destroy(name).engineOptions(OPTIONS).retry(FastEngine.RETRY).onProgress(events::add).on(target());
   }
 
   @Test
@@ -81,7 +97,8 @@ public abstract class ProviderContractTest {
     assertThat(plan.hasChanges()).as(plan.render()).isFalse();
     deploy(echo).apply().close();
 
-    assertThat(fake().mutatingRequests()).isEqualTo(mutating);
+    // nothing but the lock: taken and released
+    assertThat(fake().mutatingRequests()).isEqualTo(mutating + lockWritesPerRun());
     assertThat(fake().creations().values()).containsOnly(1);
   }
 
@@ -133,7 +150,8 @@ public abstract class ProviderContractTest {
   void abortAfterEveryStepThenRerunConvergesWithNothingDuplicated() throws IOException {
     Unikernel echo = unikernel("echo", 1);
     deploy(echo).count(2).apply().close();
-    int steps = fake().mutatingRequests();
+    // every write but the lock's release, which fails nothing when refused (the lease just expires)
+    int steps = fake().mutatingRequests() - (lockWritesPerRun() > 0 ? 1 : 0);
     destroy("echo");
     assertThat(fake().resourceCount()).isZero();
 
@@ -190,6 +208,87 @@ public abstract class ProviderContractTest {
     assertThat(fake().resourceCount()).isZero();
     int mutating = fake().mutatingRequests();
     assertThat(destroy("echo").changes()).isEmpty();
-    assertThat(fake().mutatingRequests()).isEqualTo(mutating);
+    assertThat(fake().mutatingRequests()).isEqualTo(mutating + lockWritesPerRun());
+  }
+
+  /** Rounds of each race below: each round is two whole runs at once. */
+  private static final int RACE_ROUNDS = 10;
+
+  /**
+   * Two applies of one deployment at once: the second waits for the first's lock, then finds nothing to
+   * do; one converged deployment, nothing created twice, nothing left after destroy. Prints the figures.
+   */
+  @Test
+  void twoAppliesOfOneDeploymentAtOnceConvergeOnce() throws Exception {
+    Unikernel echo = unikernel("twin", 1);
+    int converged = 0;
+    int waited = 0;
+    for (int round = 1; round <= RACE_ROUNDS; round++) {
+      Map<String, Integer> before = fake().creations();
+      long waitsBefore = lockWaits();
+      CountDownLatch go = new CountDownLatch(1);
+      List<CompletableFuture<Void>> applies = List.of(applyAfter(go, echo), applyAfter(go, echo));
+      go.countDown();
+      CompletableFuture.allOf(applies.toArray(CompletableFuture[]::new)).join();
+
+      boolean same = !deploy(echo).plan().hasChanges();
+      Map<String, Integer> after = fake().creations();
+      boolean once = after.entrySet().stream().allMatch(e -> e.getValue() - before.getOrDefault(e.getKey(), 0) <= 1);
+      converged += same && once ? 1 : 0;
+      waited += lockWaits() > waitsBefore ? 1 : 0;
+      destroy("twin");
+      assertThat(fake().resourceCount()).as("left after round %d", round).isZero();
+    }
+    System.out.printf("race %s two-applies-at-once: rounds=%d converged=%d second-waited=%d orphans=0%n",
+        getClass().getSimpleName(), RACE_ROUNDS, converged, waited);
+    assertThat(converged).isEqualTo(RACE_ROUNDS);
+  }
+
+  /**
+   * A destroy started while an apply works waits for the apply's lock and then removes everything: the
+   * deployment the apply finished is not left behind. Prints the figures.
+   */
+  @Test
+  void aDestroyDuringAnApplyWaitsAndThenRemovesEverything() throws Exception {
+    Unikernel echo = unikernel("late", 1);
+    int empty = 0;
+    int waited = 0;
+    for (int round = 1; round <= RACE_ROUNDS; round++) {
+      CountDownLatch working = new CountDownLatch(1);
+      CompletableFuture<Void> apply = CompletableFuture.runAsync(() -> Hermit.deploy(echo).to(target())
+          .engineOptions(OPTIONS).retry(FastEngine.RETRY).machineType(machineType()).expose(Port.tcp(8000))
+          .from("0.0.0.0/0").onProgress(e -> {
+            events.add(e);
+            if (e instanceof ProgressEvent.StepStarted) {
+              working.countDown();
+            }
+          }).apply().close());
+      working.await();
+      long waitsBefore = lockWaits();
+      destroy("late");
+      apply.join();
+      empty += fake().resourceCount() == 0 ? 1 : 0;
+      waited += lockWaits() > waitsBefore ? 1 : 0;
+      destroy("late");
+    }
+    System.out.printf("race %s destroy-during-apply: rounds=%d nothing-left=%d destroy-waited=%d%n",
+        getClass().getSimpleName(), RACE_ROUNDS, empty, waited);
+    assertThat(empty).isEqualTo(RACE_ROUNDS);
+  }
+
+  private long lockWaits() {
+    return events.stream().filter(e -> e instanceof ProgressEvent.LockWaiting).count();
+  }
+
+  private CompletableFuture<Void> applyAfter(CountDownLatch go, Unikernel unikernel) {
+    return CompletableFuture.runAsync(() -> {
+      try {
+        go.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      deploy(unikernel).apply().close();
+    });
   }
 }

@@ -138,7 +138,8 @@ final class GceBlobs implements ResourceDriver<BlobSpec> {
         + ", crc32c " + existing.getCrc32c() + "; expected " + expected.size() + ", " + expected.crc32c() + ")");
   }
 
-  private void createBucket() {
+  /** Creates the bucket where the target says; one that exists already is what we need. */
+  void createBucket() {
     try {
       clients.storage.create(BucketInfo.newBuilder(target.bucket()).setLocation(target.bucketLocation().get()).build());
     } catch (StorageException e) {
@@ -156,7 +157,7 @@ final class GceBlobs implements ResourceDriver<BlobSpec> {
    * object" for both (https://github.com/googleapis/nodejs-storage/issues/1183), while a list on a missing
    * bucket answers 404 (https://cloud.google.com/storage/docs/json_api/v1/objects/list).
    */
-  private void requireBucket(String name) {
+  void requireBucket(String name) {
     if (target.bucketLocation().isPresent()) {
       return;
     }

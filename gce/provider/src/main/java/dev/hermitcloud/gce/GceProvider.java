@@ -1,6 +1,9 @@
 package dev.hermitcloud.gce;
 
 import dev.hermitcloud.provider.ConsoleReader;
+import dev.hermitcloud.provider.DeploymentLocks;
+import dev.hermitcloud.provider.LockHolder;
+import dev.hermitcloud.provider.LockLease;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.DeploymentResources;
@@ -8,16 +11,20 @@ import dev.hermitcloud.resource.ResourceSpec;
 import dev.hermitcloud.resource.ResolvedMachineType;
 import dev.hermitcloud.spec.DeploymentSpec;
 import dev.hermitcloud.spec.MachineType;
+import dev.hermitcloud.internal.validation.Check;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** A connection to one project and zone: the four drivers, machine types, the console and error translation. */
-final class GceProvider implements Provider {
+final class GceProvider implements Provider, DeploymentLocks {
   private final GceClients clients;
   private final GceBlobs blobs;
   private final GceImages images;
   private final GceFirewalls firewalls;
   private final GceInstances instances;
   private final GceMachineTypes machineTypes;
+  private final GceLocks locks;
   private final GceNetworkCheck networks;
   private final Gce target;
 
@@ -28,8 +35,29 @@ final class GceProvider implements Provider {
     this.firewalls = new GceFirewalls(clients, target);
     this.instances = new GceInstances(clients, target);
     this.machineTypes = new GceMachineTypes(clients, target);
+    this.locks = new GceLocks(clients, target, blobs);
     this.networks = new GceNetworkCheck(clients, target);
     this.target = target;
+  }
+
+  @Override
+  public Optional<LockLease> acquire(String deployment, LockHolder holder, Instant since, Instant expires) {
+    return locks.acquire(deployment, holder, since, expires);
+  }
+
+  @Override
+  public Optional<LockLease> replace(LockLease current, LockHolder holder, Instant since, Instant expires) {
+    return locks.replace(current, holder, since, expires);
+  }
+
+  @Override
+  public void release(LockLease lease) {
+    locks.release(lease);
+  }
+
+  @Override
+  public Optional<LockLease> breakLock(String deployment) {
+    return locks.breakLock(deployment);
   }
 
   @Override
@@ -67,6 +95,8 @@ final class GceProvider implements Provider {
   @Override
   public void preflight(DeploymentSpec spec) {
     networks.check(spec);
+    // before the lock's object is written into it: a missing bucket is bad input, not a failed write
+    blobs.requireBucket(GceLocks.FOLDER + spec.name());
   }
 
   @Override

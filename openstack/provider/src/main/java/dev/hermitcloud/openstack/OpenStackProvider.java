@@ -1,6 +1,9 @@
 package dev.hermitcloud.openstack;
 
 import dev.hermitcloud.provider.ConsoleReader;
+import dev.hermitcloud.provider.DeploymentLocks;
+import dev.hermitcloud.provider.LockHolder;
+import dev.hermitcloud.provider.LockLease;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.DeploymentResources;
@@ -10,13 +13,18 @@ import dev.hermitcloud.resource.ResolvedMachineType;
 import dev.hermitcloud.spec.DeploymentSpec;
 import dev.hermitcloud.spec.MachineType;
 import dev.hermitcloud.InvalidSpecException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.openstack4j.api.types.Facing;
 
-/** A connection to one OpenStack cloud: Glance images, a Neutron security group, Nova servers. */
-final class OpenStackProvider implements Provider {
+/**
+ * A connection to one OpenStack cloud: Glance images, a Neutron security group, Nova servers, and the
+ * deployment's lock kept in Neutron.
+ */
+final class OpenStackProvider implements Provider, DeploymentLocks {
   /** Nova's limits on server metadata. */
   private static final int MAX_METADATA_ITEMS = 128;
   private static final int MAX_METADATA_LENGTH = 255;
@@ -34,6 +42,7 @@ final class OpenStackProvider implements Provider {
   private final NovaServers servers;
   private final NeutronFloatingIps floatingIps;
   private final boolean wantsFloatingIps;
+  private final NeutronLocks locks;
 
   OpenStackProvider(OpenStack target, CloudConfig config) {
     this.clients = new Clients(TokenSource.of(config), Facing.value(config.endpointInterface()),
@@ -44,6 +53,27 @@ final class OpenStackProvider implements Provider {
     this.servers = new NovaServers(clients, policy);
     this.floatingIps = new NeutronFloatingIps(clients, servers, policy);
     this.wantsFloatingIps = policy.wanted();
+    this.locks = new NeutronLocks(new NeutronRest(clients));
+  }
+
+  @Override
+  public Optional<LockLease> acquire(String deployment, LockHolder holder, Instant since, Instant expires) throws Exception {
+    return locks.acquire(deployment, holder, since, expires);
+  }
+
+  @Override
+  public Optional<LockLease> replace(LockLease current, LockHolder holder, Instant since, Instant expires) throws Exception {
+    return locks.replace(current, holder, since, expires);
+  }
+
+  @Override
+  public void release(LockLease lease) throws Exception {
+    locks.release(lease);
+  }
+
+  @Override
+  public Optional<LockLease> breakLock(String deployment) throws Exception {
+    return locks.breakLock(deployment);
   }
 
   @Override

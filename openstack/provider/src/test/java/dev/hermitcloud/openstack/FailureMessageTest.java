@@ -71,7 +71,8 @@ class FailureMessageTest {
 
   @Test
   void aRefusedCallNamesTheResourceAndQuotesTheCloud() {
-    cloud.faults().add(FaultRule.on("POST /network/v2.0/security-groups").always().inject(Fault.httpError(403)));
+    // the first group created is the deployment's lock; the second its firewall
+    cloud.faults().add(FaultRule.on("POST /network/v2.0/security-groups").skipFirst(1).always().inject(Fault.httpError(403)));
 
     assertThatThrownBy(() -> f.deploy(target, echo).apply())
         .hasMessageContaining("firewall 'hermit-echo'")

@@ -47,6 +47,26 @@ final class Awaiter {
   }
 
   /**
+   * The resource once it can be read, for a create refused with a 409 while a read finds nothing: the
+   * create that made it (ours in a lost attempt or a killed run, or someone else's) is still pending.
+   * Empty if it does not appear within the kind's deadline.
+   */
+  Optional<Observed> appearance(ResourceDriver<ResourceSpec> driver, ResourceKind kind, String name) throws Exception {
+    var time = session.runtime().time();
+    Instant deadline = time.now().plus(session.options().timeout(kind));
+    Duration interval = session.options().firstPoll();
+    while (true) {
+      Optional<Observed> observed = session.retried("read " + kind.label() + " " + name, () -> driver.read(name));
+      if (observed.isPresent() || time.now().plus(interval).isAfter(deadline)) {
+        return observed;
+      }
+      session.listener().on(new ProgressEvent.OperationPolled(kind, name, "exists (409) but cannot be read yet"));
+      time.sleep(interval);
+      interval = min(Duration.ofMillis(interval.toMillis() * 3 / 2), session.options().maxPoll());
+    }
+  }
+
+  /**
    * An operation that watches a resource we found rather than started (after a lost response, a 409, or
    * a previous run that stopped early): done when it is ready, failed if it failed or vanished.
    */

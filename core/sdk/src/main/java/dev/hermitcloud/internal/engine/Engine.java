@@ -8,6 +8,8 @@ import dev.hermitcloud.plan.Change;
 import dev.hermitcloud.plan.Plan;
 import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.progress.ProgressListener;
+import dev.hermitcloud.provider.DeploymentLocks;
+import dev.hermitcloud.provider.LockLease;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.Observed;
@@ -34,6 +36,7 @@ public final class Engine {
   private final ProgressListener listener;
   private final RetryPolicy retry;
   private final EngineRuntime runtime;
+  private final Duration lockTimeout;
 
   /** An engine configured as {@code settings} are now (later changes to them do not reach it). */
   public Engine(EngineSettings settings) {
@@ -41,6 +44,7 @@ public final class Engine {
     this.listener = settings.listener();
     this.retry = settings.retry();
     this.runtime = settings.runtime();
+    this.lockTimeout = settings.lockTimeout();
   }
 
   /** The runtime (clock) this engine runs on, for the deployment it returns. */
@@ -50,7 +54,9 @@ public final class Engine {
 
   /** What {@link #apply} would do now. Makes read calls only. */
   public Plan plan(DeploymentSpec spec, Provider provider) throws Exception {
+    validate(spec, provider);
     try (Session session = session(provider, spec.target().describe())) {
+      preflight(spec, session);
       return toPlan(spec, planChanges(spec, session));
     }
   }
@@ -58,13 +64,18 @@ public final class Engine {
   /** Converges the cloud to {@code spec}, then waits for the health check if there is one. */
   public Applied apply(DeploymentSpec spec, Provider provider) throws Exception {
     Instant start = runtime.time().now();
-    try (Session session = session(provider, spec.target().describe())) {
+    validate(spec, provider);
+    try (Session session = session(provider, spec.target().describe());
+        HeldLock lock = preflightThenLock(spec, session)) {
       List<PlannedChange> changes = planChanges(spec, session);
       Plan plan = toPlan(spec, changes);
       listener.on(new ProgressEvent.PlanComputed(plan));
       Executor executor = new Executor(session);
       executor.run(StepGraph.of(changes));
+      lock.requireHeld("apply");
       executor.throwIfFailed(spec.name(), "apply");
+      // the health wait only reads: another writer need not wait for it
+      lock.release();
 
       List<Observed> instances = readInstances(session, changes);
       if (spec.health().isPresent()) {
@@ -88,15 +99,34 @@ public final class Engine {
    */
   public Plan destroy(String deployment, String target, Provider provider) throws Exception {
     Instant start = runtime.time().now();
-    try (Session session = session(provider, target)) {
+    try (Session session = session(provider, target);
+        HeldLock lock = HeldLock.take(session, deployment, target, lockTimeout)) {
       List<PlannedChange> changes = destroyChanges(deployment, session);
       Plan plan = toPlan(deployment, target, changes);
       listener.on(new ProgressEvent.PlanComputed(plan));
       Executor executor = new Executor(session);
       executor.run(StepGraph.of(changes));
+      lock.requireHeld("destroy");
       executor.throwIfFailed(deployment, "destroy");
       listener.on(new ProgressEvent.Finished(deployment, "destroy", Duration.between(start, runtime.time().now())));
       return plan;
+    }
+  }
+
+  /**
+   * Breaks the deployment's lock whoever holds it, like Terraform's force-unlock: for a lock whose holder
+   * is gone (killed) and will not be released. Returns the lease it removed; empty when there was none or
+   * the target keeps no locks.
+   */
+  public Optional<LockLease> unlock(String deployment, Provider provider) throws Exception {
+    if (!(provider instanceof DeploymentLocks locks)) {
+      return Optional.empty();
+    }
+    try (Session session = session(provider, deployment)) {
+      Optional<LockLease> broken = session.call("break the lock of " + deployment, () -> locks.breakLock(deployment));
+      broken.ifPresent(lease -> listener.on(new ProgressEvent.Notice("lock " + deployment,
+          "broke the lock held by " + lease.holder() + " since " + lease.since())));
+      return broken;
     }
   }
 
@@ -104,15 +134,30 @@ public final class Engine {
     return new Session(provider, target, options, listener, retry, runtime);
   }
 
-  private List<PlannedChange> planChanges(DeploymentSpec spec, Session session) throws Exception {
-    Provider provider = session.provider();
+  /** The provider's rules and the disk's room, checked before any cloud call (the lock's included). */
+  private static void validate(DeploymentSpec spec, Provider provider) {
     provider.validate(spec);
-    // the files must fit on the disk: checked here, with the provider's rules, before any cloud call
     DiskImage.requireFits("deployment.diskGib", spec.unikernel(), spec.diskGib());
+  }
+
+  /**
+   * What the deployment relies on (a network, a bucket), read before the lock is taken: a deployment that
+   * cannot work fails without writing anything, its lock included.
+   */
+  private static void preflight(DeploymentSpec spec, Session session) throws Exception {
     session.call("check what " + spec.name() + " relies on", () -> {
-      provider.preflight(spec);
+      session.provider().preflight(spec);
       return null;
     });
+  }
+
+  private HeldLock preflightThenLock(DeploymentSpec spec, Session session) throws Exception {
+    preflight(spec, session);
+    return HeldLock.take(session, spec.name(), spec.target().describe(), lockTimeout);
+  }
+
+  private List<PlannedChange> planChanges(DeploymentSpec spec, Session session) throws Exception {
+    Provider provider = session.provider();
     ResolvedMachineType machineType = session.call("resolve machine type " + spec.machineType(),
         () -> provider.resolve(spec.machineType(), spec.diskGib()));
     return new Planner(session).plan(spec.name(), provider.resources(spec, machineType));

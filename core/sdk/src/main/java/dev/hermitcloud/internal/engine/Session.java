@@ -54,6 +54,11 @@ final class Session implements AutoCloseable {
     this.runId = new UUID(runtime.random().nextLong(), runtime.random().nextLong()).toString();
   }
 
+  /** This run's id: seeds the request ids and names the run in the deployment's lock. */
+  String runId() {
+    return runId;
+  }
+
   Provider provider() {
     return provider;
   }

@@ -28,7 +28,9 @@ final class StepRunner {
 
   /**
    * Creates, or adopts what an earlier attempt created: a retry first looks for the resource, and a 409 on
-   * a resource carrying our marks is the same success, so a lost response never creates twice.
+   * a resource carrying our marks is the same success, so a lost response never creates twice. A 409 for
+   * a resource that cannot be read yet is a create still pending (ours, in this run or a killed one, or
+   * someone else's): it is waited for until it appears, then adopted if it is ours.
    */
   void create(ResourceSpec spec) throws Exception {
     ResourceDriver<ResourceSpec> driver = session.kinds().require(spec.kind());
@@ -48,17 +50,38 @@ final class StepRunner {
         if (!e.isConflict()) {
           throw e;
         }
-        Optional<Operation> adopted = adopt(driver, spec, context);
-        if (adopted.isPresent()) {
-          return adopted.get();
-        }
-        Observed other = driver.read(spec.name()).orElse(null);
-        throw new ResourceConflictException(spec.kind(), spec.name(), spec.deployment(),
-            other == null ? "in conflict (" + e.getMessage() + ")"
-                : other.owner().map(o -> "owned by deployment '" + o.deployment() + "'").orElse("not owned by hermit-cloud"));
+        return conflicted(driver, spec, context, e);
       }
     });
     awaiter.await(spec.kind(), spec.name(), operation);
+  }
+
+  /** After a 409: adopt what is ours (once it can be read), converge ours made from another spec, refuse the rest. */
+  private Operation conflicted(ResourceDriver<ResourceSpec> driver, ResourceSpec spec, CallContext context, CloudException e)
+      throws Exception {
+    Optional<Observed> existing = awaiter.appearance(driver, spec.kind(), spec.name());
+    if (existing.isEmpty()) {
+      throw new ResourceConflictException(spec.kind(), spec.name(), spec.deployment(),
+          "still cannot be read (the cloud answered: " + e.getMessage() + ")");
+    }
+    Observed found = existing.get();
+    if (!found.ownedBy(spec.deployment())) {
+      throw new ResourceConflictException(spec.kind(), spec.name(), spec.deployment(),
+          found.owner().map(o -> "owned by deployment '" + o.deployment() + "'").orElse("not owned by hermit-cloud"));
+    }
+    Ownership marks = found.owner().get();
+    if (marks.fingerprint().equals(spec.fingerprint())) {
+      return finish(driver, found, spec, context);
+    }
+    // Ours, made from another version of the spec by a run that was killed or planned before this one.
+    if (driver.updatesInPlace() && marks.replaceFingerprint().equals(spec.replaceFingerprint())
+        && found.state() == ResourceState.READY) {
+      return driver.update(found, spec, context(spec, "update"));
+    }
+    delete(found);
+    throw new CloudException(503, "create " + spec.kind().label() + " " + spec.name() + ": removed our own "
+        + spec.kind().label() + " made from another version of the spec (" + marks.fingerprint() + "); creating it again",
+        java.time.Duration.ZERO, null);
   }
 
   /** Finishes a resource that is ours and unchanged but not ready yet (a previous run stopped early). */

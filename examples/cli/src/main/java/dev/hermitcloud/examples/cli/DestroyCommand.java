@@ -25,9 +25,16 @@ final class DestroyCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Only show what would be deleted.")
   boolean dryRun;
 
+  @Option(names = "--no-wait", description = "Fail at once, naming the holder, when a deploy of this deployment holds"
+      + " its lock (default: wait for it).")
+  boolean noWait;
+
   @Override
   public Integer call() {
     var destroy = Hermit.destroy(name).onProgress(Progress.console());
+    if (noWait) {
+      destroy.lockTimeout(java.time.Duration.ZERO);
+    }
     System.out.print((dryRun ? destroy.planOn(target.build(spec)) : destroy.on(target.build(spec))).render());
     return 0;
   }

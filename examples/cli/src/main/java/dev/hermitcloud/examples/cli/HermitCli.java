@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hermit", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
     description = "Build HermitCore disk images and deploy them to local QEMU, Google Compute Engine or OpenStack.",
     subcommands = {DemoCommand.class, ImageCommand.class, PlanCommand.class, DeployCommand.class, LogsCommand.class,
-        DestroyCommand.class, FakeOpenStackCommand.class, FakeGceCommand.class,
+        DestroyCommand.class, UnlockCommand.class, FakeOpenStackCommand.class, FakeGceCommand.class,
         AutoComplete.GenerateCompletion.class})
 public final class HermitCli {
   public static void main(String[] args) {

@@ -9,6 +9,8 @@ import dev.hermitcloud.emulator.id.Ids;
 import dev.hermitcloud.emulator.json.Json;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Neutron security groups and their rules. A new group comes with Neutron's two default egress
@@ -17,6 +19,8 @@ import java.util.List;
 final class NeutronSecurityGroupApi {
   static final String GROUPS = Service.NEUTRON.prefix + "/security-groups";
   static final String RULES = Service.NEUTRON.prefix + "/security-group-rules";
+
+  private static final Pattern IF_MATCH = Pattern.compile("\\s*revision_number=(\\d+)\\s*");
 
   private final CloudState state;
 
@@ -41,7 +45,7 @@ final class NeutronSecurityGroupApi {
       CloudState state, String name, String description, String tenantId) {
     Instant now = Instant.now();
     FakeSecurityGroup group =
-        new FakeSecurityGroup(Ids.uuid(), state.nextSequence(), name, description, tenantId, now);
+        new FakeSecurityGroup(Ids.uuid(), state.nextSequence(), name, description, tenantId, now, 1);
     state.securityGroups.put(group.id, group);
     for (String ethertype : List.of("IPv4", "IPv6")) {
       FakeSecurityGroupRule rule = new FakeSecurityGroupRule(Ids.uuid(), group.id, "egress",
@@ -92,6 +96,7 @@ final class NeutronSecurityGroupApi {
     JsonNode body = Fields.wrapped(r.json(), "security_group");
     synchronized (state) {
       FakeSecurityGroup old = group(r.var("id"));
+      requireRevision(r, old);
       String name = body.has("name") ? Fields.text(body, "name") : old.name;
       String description =
           body.has("description") ? Fields.text(body, "description") : old.description;
@@ -99,9 +104,7 @@ final class NeutronSecurityGroupApi {
         throw OpenStackErrors.conflict("Insufficient rights for removing default security group.")
             .withCode("SecurityGroupCannotUpdateDefault");
       }
-      FakeSecurityGroup updated = new FakeSecurityGroup(old.id, old.sequence,
-          name == null ? "" : name, description == null ? "" : description, old.tenantId,
-          old.createdAt);
+      FakeSecurityGroup updated = old.revised(name == null ? "" : name, description == null ? "" : description);
       state.securityGroups.put(old.id, updated);
       return Reply.json(200, wrap("security_group", updated.toJson(state.rulesOf(old.id))));
     }
@@ -110,6 +113,7 @@ final class NeutronSecurityGroupApi {
   private Reply deleteGroup(Request r) {
     synchronized (state) {
       FakeSecurityGroup g = group(r.var("id"));
+      requireRevision(r, g);
       if (g.name.equals("default")) {
         throw OpenStackErrors.conflict("Insufficient rights for removing default security group.")
             .withCode("SecurityGroupCannotRemoveDefault");
@@ -139,6 +143,7 @@ final class NeutronSecurityGroupApi {
         }
       }
       state.rules.put(rule.id(), rule);
+      bump(rule.securityGroupId());
       state.recordCreation("security_group_rule",
           rule.describe(state.securityGroups.get(rule.securityGroupId()).name));
       return Reply.json(201, wrap("security_group_rule", rule.toJson()));
@@ -161,8 +166,30 @@ final class NeutronSecurityGroupApi {
 
   private Reply deleteRule(Request r) {
     synchronized (state) {
-      state.rules.remove(rule(r.var("id")).id());
+      FakeSecurityGroupRule rule = rule(r.var("id"));
+      state.rules.remove(rule.id());
+      bump(rule.securityGroupId());
       return Reply.empty(204);
+    }
+  }
+
+  /** A rule change is a change of its group: real Neutron bumps the group's revision_number. */
+  private void bump(String groupId) {
+    FakeSecurityGroup g = state.securityGroups.get(groupId);
+    if (g != null) {
+      state.securityGroups.put(g.id, g.revised(g.name, g.description));
+    }
+  }
+
+  /**
+   * Neutron's compare-and-swap: {@code If-Match: revision_number=N} on a PUT or DELETE fails with 412
+   * unless the group is at N. Any other If-Match value is ignored, as real Neutron ignores it.
+   */
+  private static void requireRevision(Request r, FakeSecurityGroup g) {
+    Matcher m = IF_MATCH.matcher(String.valueOf(r.header("If-Match")));
+    if (m.matches() && Long.parseLong(m.group(1)) != g.revision) {
+      throw OpenStackErrors.of(412, "Constrained to " + m.group(1) + ", but current revision is " + g.revision)
+          .withCode("RevisionNumberConstraintFailed");
     }
   }
 
