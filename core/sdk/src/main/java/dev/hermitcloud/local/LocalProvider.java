@@ -2,8 +2,6 @@ package dev.hermitcloud.local;
 
 import dev.hermitcloud.provider.ConsoleReader;
 import dev.hermitcloud.provider.DeploymentLocks;
-import dev.hermitcloud.provider.LockHolder;
-import dev.hermitcloud.provider.LockLease;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.DeploymentResources;
@@ -20,7 +18,6 @@ import dev.hermitcloud.HostException;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +27,7 @@ import java.util.Optional;
  * {@code 127.0.0.0/8} forwards nothing: it is the closest QEMU's port forwarding, which cannot filter by
  * client address, comes to the rule.
  */
-final class LocalProvider implements Provider, DeploymentLocks {
+final class LocalProvider implements Provider {
   private static final int MAX_FORWARDED_PORTS = 64;
   /** Where every client of a forwarded port comes from: the forwards listen on a 127.77.x.y address. */
   static final Cidr LOCAL_CLIENTS = Cidr.parse("127.0.0.0/8");
@@ -46,23 +43,8 @@ final class LocalProvider implements Provider, DeploymentLocks {
   }
 
   @Override
-  public Optional<LockLease> acquire(String deployment, LockHolder holder, Instant since, Instant expires) throws IOException {
-    return locks.acquire(deployment, holder, since, expires);
-  }
-
-  @Override
-  public Optional<LockLease> replace(LockLease current, LockHolder holder, Instant since, Instant expires) throws IOException {
-    return locks.replace(current, holder, since, expires);
-  }
-
-  @Override
-  public void release(LockLease lease) throws IOException {
-    locks.release(lease);
-  }
-
-  @Override
-  public Optional<LockLease> breakLock(String deployment) throws IOException {
-    return locks.breakLock(deployment);
+  public Optional<DeploymentLocks> locks() {
+    return Optional.of(locks);
   }
 
   @Override

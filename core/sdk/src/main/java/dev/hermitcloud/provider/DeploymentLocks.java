@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * An optional capability of a {@link Provider}: a per-deployment lock kept on the target itself, so that
  * only one apply or destroy of a deployment writes at a time (like Terraform's state locking, but the
- * lock is all the state there is). A provider offers it by implementing this interface beside
- * {@link Provider}; the engine does the rest: it waits for a held lock and reports who holds it, renews
+ * lock is all the state there is). A provider offers it by returning an implementation from
+ * {@link Provider#locks()}; the engine does the rest: it waits for a held lock and reports who holds it, renews
  * the one it holds, takes over one whose holder stopped renewing, and releases it.
  *
  * <p>Every method is a call or two and must be atomic on the target: a create that fails when the lock
@@ -15,7 +15,7 @@ import java.util.Optional;
  * precondition). Times come from the engine's clock; the provider stores them, it never compares them.
  *
  * <pre>{@code
- * final class MyProvider implements Provider, DeploymentLocks { ... }
+ * public Optional<DeploymentLocks> locks() { return Optional.of(myLocks); }   // in MyProvider
  * }</pre>
  */
 public interface DeploymentLocks {

@@ -5,6 +5,7 @@ import dev.hermitcloud.resource.ResourceSpec;
 import dev.hermitcloud.spec.DeploymentSpec;
 import dev.hermitcloud.spec.MachineType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A connection to one cloud: what a deployment becomes there ({@link #resources}) and a driver per kind of
@@ -49,6 +50,14 @@ public interface Provider extends AutoCloseable {
    * {@link dev.hermitcloud.InvalidSpecException} naming the field and the fix; runs under the retry policy.
    */
   default void preflight(DeploymentSpec spec) throws Exception {}
+
+  /**
+   * The deployment locks this target keeps, if any (an optional capability, see {@link DeploymentLocks}):
+   * the engine then holds a deployment's lock through every apply and destroy. Empty by default.
+   */
+  default Optional<DeploymentLocks> locks() {
+    return Optional.empty();
+  }
 
   /**
    * Turns an exception from the cloud's client library into the SDK's own: a {@link

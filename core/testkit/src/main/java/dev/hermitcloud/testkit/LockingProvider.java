@@ -2,8 +2,6 @@ package dev.hermitcloud.testkit;
 
 import dev.hermitcloud.provider.ConsoleReader;
 import dev.hermitcloud.provider.DeploymentLocks;
-import dev.hermitcloud.provider.LockHolder;
-import dev.hermitcloud.provider.LockLease;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.provider.Target;
@@ -11,7 +9,6 @@ import dev.hermitcloud.resource.ResolvedMachineType;
 import dev.hermitcloud.resource.ResourceSpec;
 import dev.hermitcloud.spec.DeploymentSpec;
 import dev.hermitcloud.spec.MachineType;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +22,7 @@ import java.util.Optional;
  * Hermit.deploy(app).to(cloud.target()).apply();
  * }</pre>
  */
-public final class LockingProvider implements Provider, DeploymentLocks {
+public final class LockingProvider implements Provider {
   private final InMemoryProvider cloud;
   private final InMemoryLocks locks;
 
@@ -49,6 +46,11 @@ public final class LockingProvider implements Provider, DeploymentLocks {
         return self;
       }
     };
+  }
+
+  @Override
+  public Optional<DeploymentLocks> locks() {
+    return Optional.of(locks);
   }
 
   @Override
@@ -81,23 +83,4 @@ public final class LockingProvider implements Provider, DeploymentLocks {
     return cloud.translate(error);
   }
 
-  @Override
-  public Optional<LockLease> acquire(String deployment, LockHolder holder, Instant since, Instant expires) {
-    return locks.acquire(deployment, holder, since, expires);
-  }
-
-  @Override
-  public Optional<LockLease> replace(LockLease current, LockHolder holder, Instant since, Instant expires) {
-    return locks.replace(current, holder, since, expires);
-  }
-
-  @Override
-  public void release(LockLease lease) {
-    locks.release(lease);
-  }
-
-  @Override
-  public Optional<LockLease> breakLock(String deployment) {
-    return locks.breakLock(deployment);
-  }
 }

@@ -2,8 +2,6 @@ package dev.hermitcloud.gce;
 
 import dev.hermitcloud.provider.ConsoleReader;
 import dev.hermitcloud.provider.DeploymentLocks;
-import dev.hermitcloud.provider.LockHolder;
-import dev.hermitcloud.provider.LockLease;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.DeploymentResources;
@@ -12,12 +10,11 @@ import dev.hermitcloud.resource.ResolvedMachineType;
 import dev.hermitcloud.spec.DeploymentSpec;
 import dev.hermitcloud.spec.MachineType;
 import dev.hermitcloud.internal.validation.Check;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** A connection to one project and zone: the four drivers, machine types, the console and error translation. */
-final class GceProvider implements Provider, DeploymentLocks {
+final class GceProvider implements Provider {
   private final GceClients clients;
   private final GceBlobs blobs;
   private final GceImages images;
@@ -41,23 +38,8 @@ final class GceProvider implements Provider, DeploymentLocks {
   }
 
   @Override
-  public Optional<LockLease> acquire(String deployment, LockHolder holder, Instant since, Instant expires) {
-    return locks.acquire(deployment, holder, since, expires);
-  }
-
-  @Override
-  public Optional<LockLease> replace(LockLease current, LockHolder holder, Instant since, Instant expires) {
-    return locks.replace(current, holder, since, expires);
-  }
-
-  @Override
-  public void release(LockLease lease) {
-    locks.release(lease);
-  }
-
-  @Override
-  public Optional<LockLease> breakLock(String deployment) {
-    return locks.breakLock(deployment);
+  public Optional<DeploymentLocks> locks() {
+    return Optional.of(locks);
   }
 
   @Override

@@ -2,8 +2,6 @@ package dev.hermitcloud.openstack;
 
 import dev.hermitcloud.provider.ConsoleReader;
 import dev.hermitcloud.provider.DeploymentLocks;
-import dev.hermitcloud.provider.LockHolder;
-import dev.hermitcloud.provider.LockLease;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.DeploymentResources;
@@ -13,7 +11,6 @@ import dev.hermitcloud.resource.ResolvedMachineType;
 import dev.hermitcloud.spec.DeploymentSpec;
 import dev.hermitcloud.spec.MachineType;
 import dev.hermitcloud.InvalidSpecException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +21,7 @@ import org.openstack4j.api.types.Facing;
  * A connection to one OpenStack cloud: Glance images, a Neutron security group, Nova servers, and the
  * deployment's lock kept in Neutron.
  */
-final class OpenStackProvider implements Provider, DeploymentLocks {
+final class OpenStackProvider implements Provider {
   /** Nova's limits on server metadata. */
   private static final int MAX_METADATA_ITEMS = 128;
   private static final int MAX_METADATA_LENGTH = 255;
@@ -57,23 +54,8 @@ final class OpenStackProvider implements Provider, DeploymentLocks {
   }
 
   @Override
-  public Optional<LockLease> acquire(String deployment, LockHolder holder, Instant since, Instant expires) throws Exception {
-    return locks.acquire(deployment, holder, since, expires);
-  }
-
-  @Override
-  public Optional<LockLease> replace(LockLease current, LockHolder holder, Instant since, Instant expires) throws Exception {
-    return locks.replace(current, holder, since, expires);
-  }
-
-  @Override
-  public void release(LockLease lease) throws Exception {
-    locks.release(lease);
-  }
-
-  @Override
-  public Optional<LockLease> breakLock(String deployment) throws Exception {
-    return locks.breakLock(deployment);
+  public Optional<DeploymentLocks> locks() {
+    return Optional.of(locks);
   }
 
   @Override

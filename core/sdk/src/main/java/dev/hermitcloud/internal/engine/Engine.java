@@ -119,7 +119,8 @@ public final class Engine {
    * the target keeps no locks.
    */
   public Optional<LockLease> unlock(String deployment, Provider provider) throws Exception {
-    if (!(provider instanceof DeploymentLocks locks)) {
+    DeploymentLocks locks = provider.locks().orElse(null);
+    if (locks == null) {
       return Optional.empty();
     }
     try (Session session = session(provider, deployment)) {

@@ -50,7 +50,8 @@ final class HeldLock implements AutoCloseable {
 
   /** Takes the lock of {@code deployment}, waiting at most {@code timeout} for another writer. */
   static HeldLock take(Session session, String deployment, String target, Duration timeout) throws Exception {
-    if (!(session.provider() instanceof DeploymentLocks locks)) {
+    DeploymentLocks locks = session.provider().locks().orElse(null);
+    if (locks == null) {
       return new HeldLock(session, null, deployment, null, null);
     }
     LockHolder me = LockHolder.thisProcess(session.runId());
