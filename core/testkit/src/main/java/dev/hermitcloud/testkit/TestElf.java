@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Random;
 
 /**
@@ -53,7 +54,11 @@ public final class TestElf {
     new Random(seed).nextBytes(noise);
     System.arraycopy(noise, 0, bytes, 128, noise.length);
     Path file = dir.resolve(name);
-    Files.write(file, bytes);
+    // Written beside and moved into place: another JVM of the same test (KilledRunTest's children) may be
+    // reading the same file, and must see the old bytes or the new ones, never a truncated file.
+    Path partial = Files.createTempFile(dir, name, ".partial");
+    Files.write(partial, bytes);
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return file;
   }
 }
