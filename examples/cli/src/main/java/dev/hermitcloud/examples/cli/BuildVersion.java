@@ -8,11 +8,13 @@ import picocli.CommandLine.IVersionProvider;
 
 /**
  * {@code hermit --version}: the version Maven stamped into the build, so a release archive and a source
- * build can never disagree about what they are.
+ * build can never disagree about what they are. Reading it loads no picocli class, so that
+ * {@link HermitCli#main} can answer {@code --version} before any command is built.
  */
-final class BuildVersion implements IVersionProvider {
-  @Override
-  public String[] getVersion() {
+final class BuildVersion {
+  private BuildVersion() {}
+
+  static String[] lines() {
     return new String[] {"hermit-cloud " + version(), "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
   }
 
@@ -26,6 +28,14 @@ final class BuildVersion implements IVersionProvider {
       return properties.getProperty("version");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The same lines for picocli, where {@code --version} comes with other arguments. */
+  static final class Provider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return lines();
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.hermitcloud.examples.cli;
 
 import java.io.PrintWriter;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,19 +9,23 @@ import picocli.CommandLine.Command;
  * naming the field or the failed resource. {@code hermit generate-completion} prints a bash/zsh completion
  * script: {@code source <(hermit generate-completion)}.
  */
-@Command(name = "hermit", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
-    description = "Build HermitCore disk images and deploy them to local QEMU, Google Compute Engine or OpenStack.",
-    subcommands = {DemoCommand.class, ImageCommand.class, PlanCommand.class, DeployCommand.class, LogsCommand.class,
-        DestroyCommand.class, UnlockCommand.class, FakeOpenStackCommand.class, FakeGceCommand.class,
-        AutoComplete.GenerateCompletion.class})
+@Command(name = "hermit", mixinStandardHelpOptions = true, versionProvider = BuildVersion.Provider.class,
+    description = "Build HermitCore disk images and deploy them to local QEMU, Google Compute Engine or OpenStack.")
 public final class HermitCli {
   public static void main(String[] args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // The one question a script asks most often, answered without building any command: see Subcommands.
+      for (String line : BuildVersion.lines()) {
+        System.out.println(line);
+      }
+      System.exit(0);
+    }
     System.exit(run(args));
   }
 
   /** Runs the command line and returns the exit code, for tests and embedding. */
   public static int run(String... args) {
-    return new CommandLine(new HermitCli())
+    return Subcommands.addTo(new CommandLine(new HermitCli()), args)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(HermitCli::usageError)
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {

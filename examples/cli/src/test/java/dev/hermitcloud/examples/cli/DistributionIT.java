@@ -54,19 +54,34 @@ class DistributionIT {
   }
 
   @Test
-  void theFirstRunRecordsAClassDataArchiveThatTheNextRunMaps() throws Exception {
-    hermit(Map.of(), "--version");
-    Path cache = home.resolve(".cache/hermit-cloud");
-    try (Stream<Path> files = Files.list(cache)) {
-      assertThat(files.map(p -> p.getFileName().toString())).singleElement()
-          .satisfies(name -> assertThat(name).startsWith("cds-" + VERSION + "-").endsWith(".jsa"));
-    }
-    Path log = dir.resolve("class-load.log");
+  void versionIsAnsweredBeforeAnyCommandIsBuilt() throws Exception {
+    String out = hermit(Map.of("HERMIT_JAVA_OPTS", "-Xlog:class+load=info:file=" + log()), "--version");
 
-    hermit(Map.of("HERMIT_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "--version");
+    assertThat(out).startsWith("hermit-cloud " + VERSION + "\n");
+    assertThat(loaded()).contains("dev.hermitcloud.examples.cli.HermitCli")
+        .noneMatch(name -> name.startsWith("picocli.") || name.startsWith("dev.hermitcloud.examples.cli.Deploy"));
+  }
 
-    assertThat(Files.readString(log))
-        .contains("dev.hermitcloud.examples.cli.HermitCli source: shared objects file (top)");
+  @Test
+  void aSubcommandsHelpBuildsThatSubcommandAlone() throws Exception {
+    String out = hermit(Map.of("HERMIT_JAVA_OPTS", "-Xlog:class+load=info:file=" + log()), "deploy", "--help");
+
+    assertThat(out).startsWith("Usage: hermit deploy ");
+    // Finding the name loads each command's class; building a command's model loads its mixins' too.
+    assertThat(loaded()).contains("dev.hermitcloud.examples.cli.DeployCommand", "dev.hermitcloud.examples.cli.TargetOptions")
+        .doesNotContain("dev.hermitcloud.examples.cli.FakeCloudOptions");
+    assertThat(hermit(Map.of(), "--help")).contains("  demo ", "  image ", "  plan ", "  deploy ", "  logs ",
+        "  destroy ", "  unlock ", "  fake-openstack ", "  fake-gce ", "  generate-completion ");
+  }
+
+  private Path log() {
+    return dir.resolve("class-load.log");
+  }
+
+  /** The classes the JVM loaded, from its {@code -Xlog:class+load} lines ("[...] NAME source: ..."). */
+  private List<String> loaded() throws IOException {
+    return Files.readAllLines(log()).stream().map(line -> line.replaceFirst("^(\\[[^\\]]*\\])+ ", ""))
+        .map(line -> line.split(" ", 2)[0]).toList();
   }
 
   @Test
