@@ -15,6 +15,8 @@ public abstract class Observed {
   public static final String ID = "id";
   /** Well-known attribute: the machine type an instance runs on. */
   public static final String MACHINE_TYPE = "machineType";
+  /** Well-known attribute: the cloud's own word for an instance's state (GCE TERMINATED, Nova SHUTOFF). */
+  public static final String STATUS = "status";
 
   public abstract ResourceKind kind();
 

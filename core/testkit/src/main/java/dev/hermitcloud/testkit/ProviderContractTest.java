@@ -24,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -212,7 +213,7 @@ public abstract class ProviderContractTest {
   }
 
   /** Rounds of each race below: each round is two whole runs at once. */
-  private static final int RACE_ROUNDS = 10;
+  private static final int RACE_ROUNDS = Integer.getInteger("hermit.race.rounds", 10);
 
   /**
    * Two applies of one deployment at once: the second waits for the first's lock, then finds nothing to
@@ -221,6 +222,7 @@ public abstract class ProviderContractTest {
   @Test
   void twoAppliesOfOneDeploymentAtOnceConvergeOnce() throws Exception {
     Unikernel echo = unikernel("twin", 1);
+    List<String> failedRounds = new ArrayList<>();
     int converged = 0;
     int waited = 0;
     for (int round = 1; round <= RACE_ROUNDS; round++) {
@@ -231,17 +233,22 @@ public abstract class ProviderContractTest {
       go.countDown();
       CompletableFuture.allOf(applies.toArray(CompletableFuture[]::new)).join();
 
-      boolean same = !deploy(echo).plan().hasChanges();
+      Plan replan = deploy(echo).plan();
       Map<String, Integer> after = fake().creations();
-      boolean once = after.entrySet().stream().allMatch(e -> e.getValue() - before.getOrDefault(e.getKey(), 0) <= 1);
-      converged += same && once ? 1 : 0;
+      List<String> twice = after.entrySet().stream().filter(e -> e.getValue() - before.getOrDefault(e.getKey(), 0) > 1)
+          .map(Map.Entry::getKey).toList();
+      if (!replan.hasChanges() && twice.isEmpty()) {
+        converged++;
+      } else {
+        failedRounds.add("round " + round + ": re-plan " + replan.changes() + ", created twice " + twice);
+      }
       waited += lockWaits() > waitsBefore ? 1 : 0;
       destroy("twin");
       assertThat(fake().resourceCount()).as("left after round %d", round).isZero();
     }
     System.out.printf("race %s two-applies-at-once: rounds=%d converged=%d second-waited=%d orphans=0%n",
         getClass().getSimpleName(), RACE_ROUNDS, converged, waited);
-    assertThat(converged).isEqualTo(RACE_ROUNDS);
+    assertThat(failedRounds).as("rounds that did not converge once").isEmpty();
   }
 
   /**

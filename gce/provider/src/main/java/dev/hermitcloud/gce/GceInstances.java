@@ -12,6 +12,7 @@ import com.google.cloud.compute.v1.SerialPortOutput;
 import dev.hermitcloud.provider.CallContext;
 import dev.hermitcloud.CloudException;
 import dev.hermitcloud.provider.ConsoleChunk;
+import dev.hermitcloud.provider.ConsoleTranscript;
 import dev.hermitcloud.provider.Operation;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.InstanceSpec;
@@ -106,7 +107,7 @@ final class GceInstances implements ResourceDriver<InstanceSpec> {
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put(Observed.ID, Long.toUnsignedString(instance.getId()));
     attributes.put(Observed.MACHINE_TYPE, lastSegment(instance.getMachineType()));
-    attributes.put("status", instance.getStatus());
+    attributes.put(Observed.STATUS, instance.getStatus());
     if (instance.getNetworkInterfacesCount() > 0) {
       NetworkInterface nic = instance.getNetworkInterfaces(0);
       if (nic.hasNetworkIP()) {

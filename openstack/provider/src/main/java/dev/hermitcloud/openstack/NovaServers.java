@@ -32,7 +32,7 @@ import org.openstack4j.model.network.SecurityGroup;
  * ({@link NeutronFloatingIps}); reading a server reports it as the server's address.
  */
 final class NovaServers implements ResourceDriver<InstanceSpec> {
-  private static final Set<Server.Status> PENDING = Set.of(Server.Status.BUILD, Server.Status.REBUILD, Server.Status.REBOOT,
+  static final Set<Server.Status> PENDING = Set.of(Server.Status.BUILD, Server.Status.REBUILD, Server.Status.REBOOT,
       Server.Status.HARD_REBOOT, Server.Status.MIGRATING, Server.Status.RESIZE, Server.Status.VERIFY_RESIZE,
       Server.Status.REVERT_RESIZE, Server.Status.PASSWORD, Server.Status.UNKNOWN);
 
@@ -102,6 +102,11 @@ final class NovaServers implements ResourceDriver<InstanceSpec> {
     return new ServerDeletion(clients, id, current.name());
   }
 
+  /** Why a server in a settled state other than ACTIVE and ERROR (SHUTOFF, PAUSED, ...) is not usable. */
+  static String notRunning(Server.Status status) {
+    return status.name() + ": the machine is not running";
+  }
+
   /** Nova's reason for an ERROR, naming the server. */
   static String faultMessage(Server server) {
     String fault = server.getFault() == null || server.getFault().getMessage() == null
@@ -121,6 +126,7 @@ final class NovaServers implements ResourceDriver<InstanceSpec> {
     Optional<String> floating = address(server, "floating");
     fixed.ifPresent(a -> observed.putAttributes(Observed.PRIVATE_ADDRESS, a));
     Server.Status status = server.getStatus() == null ? Server.Status.UNKNOWN : server.getStatus();
+    observed.putAttributes(Observed.STATUS, status.name());
     if (status == Server.Status.DELETED || "deleting".equals(server.getTaskState())) {
       observed.state(ResourceState.DELETING);
     } else if (status == Server.Status.ACTIVE) {
@@ -133,7 +139,7 @@ final class NovaServers implements ResourceDriver<InstanceSpec> {
     } else if (PENDING.contains(status)) {
       observed.state(ResourceState.PENDING).stateMessage(status.name());
     } else {
-      observed.state(ResourceState.FAILED).stateMessage(status.name() + ": the machine is not running");
+      observed.state(ResourceState.FAILED).stateMessage(notRunning(status));
     }
     floating.or(() -> fixed).ifPresent(a -> observed.putAttributes(Observed.ADDRESS, a));
     return observed.build();

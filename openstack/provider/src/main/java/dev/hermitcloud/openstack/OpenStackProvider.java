@@ -40,6 +40,7 @@ final class OpenStackProvider implements Provider {
   private final NeutronFloatingIps floatingIps;
   private final boolean wantsFloatingIps;
   private final NeutronLocks locks;
+  private final NovaConsole console;
 
   OpenStackProvider(OpenStack target, CloudConfig config) {
     this.clients = new Clients(TokenSource.of(config), Facing.value(config.endpointInterface()),
@@ -50,7 +51,9 @@ final class OpenStackProvider implements Provider {
     this.servers = new NovaServers(clients, policy);
     this.floatingIps = new NeutronFloatingIps(clients, servers, policy);
     this.wantsFloatingIps = policy.wanted();
-    this.locks = new NeutronLocks(new NeutronRest(clients));
+    OpenStackHttp http = new OpenStackHttp(clients);
+    this.locks = new NeutronLocks(new NeutronRest(clients, http));
+    this.console = new NovaConsole(servers, http);
   }
 
   @Override
@@ -89,7 +92,7 @@ final class OpenStackProvider implements Provider {
 
   @Override
   public ConsoleReader console() {
-    return new NovaConsole(clients, servers);
+    return console;
   }
 
   @Override

@@ -5,7 +5,11 @@ import dev.hermitcloud.provider.OperationStatus;
 import dev.hermitcloud.resource.InstanceSpec;
 import org.openstack4j.model.compute.Server;
 
-/** Waits for a server to leave BUILD: one GET a poll. ERROR fails with Nova's fault message. */
+/**
+ * Waits for a server to leave BUILD: one GET a poll. ERROR fails with Nova's fault message; a server that
+ * settled anywhere but ACTIVE fails too: a unikernel that exits at once can be SHUTOFF before a poll ever
+ * saw it ACTIVE, and no wait would change that.
+ */
 final class ServerCompletion implements Operation {
   private final Clients clients;
   private final String id;
@@ -33,7 +37,10 @@ final class ServerCompletion implements Operation {
       case ACTIVE -> OperationStatus.done();
       case ERROR -> OperationStatus.failed(NovaServers.faultMessage(server));
       case DELETED -> OperationStatus.failed("server " + spec.name() + " (" + id + ") was deleted while it was booting");
-      default -> OperationStatus.running(status.name() + (server.getTaskState() == null ? "" : " (" + server.getTaskState() + ")"));
+      default -> NovaServers.PENDING.contains(status)
+          ? OperationStatus.running(status.name() + (server.getTaskState() == null ? "" : " (" + server.getTaskState() + ")"))
+          : OperationStatus.failed("server " + spec.name() + " (" + id + ") is " + NovaServers.notRunning(status)
+              + ": a unikernel that exits at once leaves it so; the next apply replaces it");
     };
   }
 }

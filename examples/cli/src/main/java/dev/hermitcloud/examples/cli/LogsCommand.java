@@ -44,7 +44,13 @@ final class LogsCommand implements Callable<Integer> {
       if (follow) {
         log.follow(sink);
       } else {
-        sink.accept(log.read());
+        String text = log.read();
+        sink.accept(text);
+        if (text.isEmpty()) {
+          // exit 0 with no output reads as "nothing there"; say whether that is all there is
+          System.err.println("hermit: the console of " + instance + " is empty: its guest has printed nothing yet"
+              + " (or is still starting). 'hermit logs --follow " + instance + "' waits for output.");
+        }
       }
       if (!raw) {
         cleaner.finish();

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.Set;
 
@@ -18,7 +17,6 @@ import java.util.Set;
  * client are forwarded, on the server's fixed and floating addresses.
  */
 final class BootedServers implements AutoCloseable {
-  private static final int SHUTDOWN = 4;
 
   private final CloudState state;
   private final AppReachability reachability;
@@ -61,10 +59,7 @@ final class BootedServers implements AutoCloseable {
           }
           synchronized (state) {
             if (state.servers.get(server.id) == server && !server.deleting()) {
-              server.status = "SHUTOFF";
-              server.vmState = "stopped";
-              server.powerState = SHUTDOWN;
-              server.updatedAt = Instant.now();
+              NovaServerApi.shutOff(server);
             }
           }
           forward();

@@ -5,7 +5,7 @@ import java.util.Deque;
 
 /**
  * Cloud-side failures no single request causes, armed apart from the request fault rules: every
- * token expiring, the next server going to ERROR, the next upload ending killed. Thread-safe.
+ * token expiring, the next server going to ERROR or powering off at once, the next upload ending killed. Thread-safe.
  */
 public final class CloudFailures {
   /** Nova's message when the scheduler finds no host. */
@@ -15,6 +15,7 @@ public final class CloudFailures {
   private final TokenStore tokens;
   private final Deque<String> serverFailures = new ArrayDeque<>();
   private int uploadsToKill;
+  private int serversToPowerOff;
 
   CloudFailures(TokenStore tokens) {
     this.tokens = tokens;
@@ -35,6 +36,14 @@ public final class CloudFailures {
     failNextServer(NO_VALID_HOST);
   }
 
+  /**
+   * The next server booted goes ACTIVE and at once SHUTOFF, as with a unikernel that exits as soon as it
+   * starts: a client polling for ACTIVE never sees it (in boot mode the guest itself decides).
+   */
+  public synchronized void powerOffNextServer() {
+    serversToPowerOff++;
+  }
+
   /** The next image whose data is uploaded ends {@code killed} instead of {@code active}. */
   public synchronized void killNextUpload() {
     uploadsToKill++;
@@ -44,10 +53,19 @@ public final class CloudFailures {
   public synchronized void clear() {
     serverFailures.clear();
     uploadsToKill = 0;
+    serversToPowerOff = 0;
   }
 
   synchronized String takeServerFailure() {
     return serverFailures.poll();
+  }
+
+  synchronized boolean takePowerOff() {
+    if (serversToPowerOff == 0) {
+      return false;
+    }
+    serversToPowerOff--;
+    return true;
   }
 
   synchronized boolean takeUploadKill() {

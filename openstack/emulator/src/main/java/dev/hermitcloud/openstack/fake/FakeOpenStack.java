@@ -302,6 +302,14 @@ public final class FakeOpenStack implements AutoCloseable {
     servers.appendConsole(serverId, text);
   }
 
+  /**
+   * The server's guest powers itself off, as a unikernel that exits does: the server is SHUTOFF (real Nova
+   * notices about 15 s later, through libvirt's lifecycle event) and Nova has no console for it any more.
+   */
+  public void powerOff(String serverId) {
+    servers.powerOff(serverId);
+  }
+
   /** Turns the app stand-in on or off ({@link AppReachability} says where it answers). */
   public void appStandIn(boolean enabled) {
     appStandIn.enabled(enabled);

@@ -7,6 +7,8 @@ import java.util.Map;
 
 /** A Nova server; mutable, guarded by the {@link CloudState} monitor. */
 final class FakeServer {
+  /** Nova's power_state of a guest that is off. */
+  static final int SHUTDOWN = 4;
   final String id;
   final long sequence;
   final String name;

@@ -98,6 +98,8 @@ final class NovaServerApi {
       state.servers.put(server.id, server);
       state.recordCreation("server", server.name);
       String failureMessage = failure;
+      // Nova's BUILD goes scheduling -> networking -> spawning; the console's answer changes on the way
+      transitions.after(timings.build().dividedBy(2), () -> spawning(server));
       transitions.after(timings.build(), () -> finishBuild(server, failureMessage));
       ObjectNode s = created.putObject("server");
       s.put("id", server.id);
@@ -108,6 +110,14 @@ final class NovaServerApi {
       s.put("adminPass", server.adminPass);
       return Reply.json(202, created)
           .header("Location", r.baseUrl() + SERVERS + "/" + server.id);
+    }
+  }
+
+  private void spawning(FakeServer server) {
+    synchronized (state) {
+      if (state.servers.get(server.id) == server && server.status.equals("BUILD") && !server.deleting()) {
+        server.taskState = "spawning";
+      }
     }
   }
 
@@ -144,6 +154,9 @@ final class NovaServerApi {
           .append(" (").append(server.id).append(")\n")
           .append("fake-openstack: image ").append(server.imageId)
           .append(", flavor ").append(server.flavorId).append('\n');
+      if (failures.takePowerOff()) {
+        shutOff(server);
+      }
     }
   }
 
@@ -229,12 +242,13 @@ final class NovaServerApi {
     String action = body.fieldNames().next();
     synchronized (state) {
       FakeServer server = find(r.var("id"));
+      if (action.equals("os-stop")) {
+        return stop(server);
+      }
       if (!action.equals("os-getConsoleOutput")) {
         throw OpenStackErrors.badRequest("There is no such action: " + action);
       }
-      if (server.launchedAt == null) {
-        throw OpenStackErrors.conflict("Instance " + server.id + " is not ready");
-      }
+      requireConsole(server);
       Integer length = Fields.integer(body.path(action), "length");
       if (length != null && length < -1) {
         throw OpenStackErrors.badRequest("Invalid input for field/attribute length. Value: "
@@ -246,15 +260,82 @@ final class NovaServerApi {
     }
   }
 
+  /**
+   * Real Nova's answers when there is no console to read (openstack/local-cloud/FINDINGS.md): 409 while
+   * the server is scheduled and when it is ERROR, 404 "could not be found" while it builds further (the
+   * libvirt guest is not defined yet), and 404 "Guest does not have a console available." once it is
+   * SHUTOFF, whatever the guest printed before.
+   */
+  private static void requireConsole(FakeServer server) {
+    if (server.status.equals("ERROR") || server.status.equals("BUILD") && "scheduling".equals(server.taskState)) {
+      throw OpenStackErrors.conflict("Instance " + server.id + " is not ready");
+    }
+    if (server.status.equals("BUILD")) {
+      throw OpenStackErrors.notFound("Instance " + server.id + " could not be found.");
+    }
+    if (server.status.equals("SHUTOFF")) {
+      throw OpenStackErrors.notFound("Guest does not have a console available.");
+    }
+  }
+
+  /**
+   * {@code os-stop}: 202, task_state powering-off, then SHUTOFF (vm_state stopped, power_state 4) after the
+   * build time; 409 unless the server is ACTIVE, worded as Nova's InstanceInvalidState.
+   */
+  private Reply stop(FakeServer server) {
+    if (!server.status.equals("ACTIVE") || server.taskState != null) {
+      throw OpenStackErrors.conflict("Cannot 'stop' instance " + server.id + " while it is in vm_state "
+          + server.vmState);
+    }
+    server.taskState = "powering-off";
+    server.updatedAt = Instant.now();
+    transitions.after(timings.build(), () -> {
+      synchronized (state) {
+        if (state.servers.get(server.id) != server || server.deleting()) {
+          return;
+        }
+        if (booted != null) {
+          booted.stop(server);
+        }
+        server.taskState = null;
+        shutOff(server);
+      }
+    });
+    return Reply.empty(202);
+  }
+
+  /** The server as Nova shows it once its guest is off, whoever turned it off. */
+  static void shutOff(FakeServer server) {
+    server.status = "SHUTOFF";
+    server.vmState = "stopped";
+    server.powerState = FakeServer.SHUTDOWN;
+    server.updatedAt = Instant.now();
+  }
+
   /** Appends text to a server's console, as if the guest had printed it. */
   void appendConsole(String serverId, String text) {
     synchronized (state) {
-      FakeServer server = state.servers.get(serverId);
-      if (server == null) {
-        throw new IllegalArgumentException("no server " + serverId);
-      }
-      server.console.append(text);
+      existing(serverId).console.append(text);
     }
+  }
+
+  /** The server goes SHUTOFF at once, as after Nova's lifecycle event for a guest that powered itself off. */
+  void powerOff(String serverId) {
+    synchronized (state) {
+      FakeServer server = existing(serverId);
+      if (booted != null) {
+        booted.stop(server);
+      }
+      shutOff(server);
+    }
+  }
+
+  private FakeServer existing(String serverId) {
+    FakeServer server = state.servers.get(serverId);
+    if (server == null) {
+      throw new IllegalArgumentException("no server " + serverId);
+    }
+    return server;
   }
 
   private FakeServer find(String id) {
