@@ -2,8 +2,6 @@ package dev.hermitcloud.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hermitcloud.demo.DemoKernel;
-import dev.hermitcloud.demo.DemoModule;
 import dev.hermitcloud.gce.fake.FakeGce;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,9 +29,7 @@ class TransferLinesTest {
 
   @BeforeEach
   void files() throws Exception {
-    Path kernel = DemoKernel.writeTo(dir.resolve("kernel.elf"));
-    Path module = DemoModule.writeTo(dir.resolve("app"), "hi\n".getBytes(StandardCharsets.US_ASCII));
-    unikernel = List.of("--name", "echo", "--loader", kernel.toString(), "--module", module.toString());
+    unikernel = EchoFlags.in(dir);
   }
 
   String deploy(List<String> target) {
