@@ -1,0 +1,125 @@
+package dev.hermitcloud.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hermitcloud.CloudException;
+import dev.hermitcloud.progress.ProgressEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The session's limit on calls in flight: grows while calls succeed, halves once per throttled round. */
+class AdaptiveLimitTest {
+  private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+  @Test
+  void growsByOnePerSuccessUpToTheCap() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(12, events::add, "gce");
+    assertThat(limit.limit()).isEqualTo(AdaptiveLimit.START);
+    for (int i = 0; i < 10; i++) {
+      limit.call(() -> "ok");
+    }
+    assertThat(limit.limit()).isEqualTo(12);
+  }
+
+  @Test
+  void aThrottledAnswerHalvesItOnceForItsRoundThenItGrowsByOnePerRound() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(64, events::add, "gce");
+    for (int i = 0; i < 8; i++) {
+      limit.call(() -> "ok");
+    }
+    assertThat(limit.limit()).isEqualTo(16);
+
+    throttled(limit, new CloudException(429, "slow down"));
+    assertThat(limit.limit()).isEqualTo(8);
+    // GCE's 403 rateLimitExceeded counts the same
+    throttled(limit, new CloudException(403, "Read requests per minute (rateLimitExceeded)", Duration.ZERO, true, null));
+    assertThat(limit.limit()).isEqualTo(4);
+    assertThatThrownBy(() -> limit.call(() -> {
+      throw new CloudException(403, "permission denied");
+    })).isInstanceOf(CloudException.class);
+    assertThat(limit.limit()).as("a 403 that is no rate limit").isEqualTo(4);
+
+    for (int i = 0; i < 4; i++) {
+      limit.call(() -> "ok");
+    }
+    assertThat(limit.limit()).as("after the first throttle, one per round of successes").isEqualTo(5);
+    assertThat(events).filteredOn(ProgressEvent.Notice.class::isInstance).hasSize(2);
+  }
+
+  @Test
+  void callsInFlightTogetherWhenOneIsThrottledHalveItOnlyOnce() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(64, events::add, "gce");
+    CountDownLatch allIn = new CountDownLatch(8);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> calls = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        calls.add(pool.submit(() -> limit.call(() -> {
+          allIn.countDown();
+          allIn.await(10, TimeUnit.SECONDS);
+          throw new CloudException(429, "slow down");
+        })));
+      }
+      for (Future<?> call : calls) {
+        assertThatThrownBy(call::get).hasCauseInstanceOf(CloudException.class);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(limit.limit()).isEqualTo(4);
+  }
+
+  @Test
+  void moreCallsThanTheStartRunAtOnceOnceItHasGrownButNeverMoreThanTheLimit() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(20, events::add, "gce");
+    for (int i = 0; i < 12; i++) {
+      limit.call(() -> "ok");
+    }
+    assertThat(limit.limit()).isEqualTo(20);
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch twenty = new CountDownLatch(20);
+    ExecutorService pool = Executors.newFixedThreadPool(30);
+    try {
+      List<Future<?>> calls = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        calls.add(pool.submit(() -> limit.call(() -> {
+          most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          twenty.countDown();
+          // the first twenty meet here; the other ten only start as those leave
+          twenty.await(10, TimeUnit.SECONDS);
+          inFlight.decrementAndGet();
+          return null;
+        })));
+      }
+      for (Future<?> call : calls) {
+        call.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(most.get()).isEqualTo(20);
+  }
+
+  @Test
+  void aCallMadeWithinACallTakesNoSecondPermit() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(1, events::add, "gce");
+    assertThat(limit.call(() -> limit.call(() -> "inner"))).isEqualTo("inner");
+  }
+
+  private static void throttled(AdaptiveLimit limit, CloudException answer) {
+    assertThatThrownBy(() -> limit.call(() -> {
+      throw answer;
+    })).isSameAs(answer);
+  }
+}
