@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,18 +27,14 @@ class AdaptiveLimitTest {
   void growsByOnePerSuccessUpToTheCap() throws Exception {
     AdaptiveLimit limit = new AdaptiveLimit(12, events::add, "gce");
     assertThat(limit.limit()).isEqualTo(AdaptiveLimit.START);
-    for (int i = 0; i < 10; i++) {
-      limit.call(() -> "ok");
-    }
+    succeed(limit, 10);
     assertThat(limit.limit()).isEqualTo(12);
   }
 
   @Test
   void aThrottledAnswerHalvesItOnceForItsRoundThenItGrowsByOnePerRound() throws Exception {
     AdaptiveLimit limit = new AdaptiveLimit(64, events::add, "gce");
-    for (int i = 0; i < 8; i++) {
-      limit.call(() -> "ok");
-    }
+    succeed(limit, 8);
     assertThat(limit.limit()).isEqualTo(16);
 
     throttled(limit, new CloudException(429, "slow down"));
@@ -49,9 +47,7 @@ class AdaptiveLimitTest {
     })).isInstanceOf(CloudException.class);
     assertThat(limit.limit()).as("a 403 that is no rate limit").isEqualTo(4);
 
-    for (int i = 0; i < 4; i++) {
-      limit.call(() -> "ok");
-    }
+    succeed(limit, 4);
     assertThat(limit.limit()).as("after the first throttle, one per round of successes").isEqualTo(5);
     assertThat(events).filteredOn(ProgressEvent.Notice.class::isInstance).hasSize(2);
   }
@@ -60,54 +56,32 @@ class AdaptiveLimitTest {
   void callsInFlightTogetherWhenOneIsThrottledHalveItOnlyOnce() throws Exception {
     AdaptiveLimit limit = new AdaptiveLimit(64, events::add, "gce");
     CountDownLatch allIn = new CountDownLatch(8);
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<?>> calls = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
-        calls.add(pool.submit(() -> limit.call(() -> {
-          allIn.countDown();
-          allIn.await(10, TimeUnit.SECONDS);
-          throw new CloudException(429, "slow down");
-        })));
-      }
-      for (Future<?> call : calls) {
-        assertThatThrownBy(call::get).hasCauseInstanceOf(CloudException.class);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Throwable> outcomes = concurrently(8, () -> limit.call(() -> {
+      allIn.countDown();
+      allIn.await(10, TimeUnit.SECONDS);
+      throw new CloudException(429, "slow down");
+    }));
+    assertThat(outcomes).hasSize(8).allSatisfy(e -> assertThat(e).isInstanceOf(CloudException.class));
     assertThat(limit.limit()).isEqualTo(4);
   }
 
   @Test
   void moreCallsThanTheStartRunAtOnceOnceItHasGrownButNeverMoreThanTheLimit() throws Exception {
     AdaptiveLimit limit = new AdaptiveLimit(20, events::add, "gce");
-    for (int i = 0; i < 12; i++) {
-      limit.call(() -> "ok");
-    }
+    succeed(limit, 12);
     assertThat(limit.limit()).isEqualTo(20);
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
     CountDownLatch twenty = new CountDownLatch(20);
-    ExecutorService pool = Executors.newFixedThreadPool(30);
-    try {
-      List<Future<?>> calls = new ArrayList<>();
-      for (int i = 0; i < 30; i++) {
-        calls.add(pool.submit(() -> limit.call(() -> {
-          most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-          twenty.countDown();
-          // the first twenty meet here; the other ten only start as those leave
-          twenty.await(10, TimeUnit.SECONDS);
-          inFlight.decrementAndGet();
-          return null;
-        })));
-      }
-      for (Future<?> call : calls) {
-        call.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Throwable> outcomes = concurrently(30, () -> limit.call(() -> {
+      most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      twenty.countDown();
+      // the first twenty meet here; the other ten only start as those leave
+      twenty.await(10, TimeUnit.SECONDS);
+      inFlight.decrementAndGet();
+      return null;
+    }));
+    assertThat(outcomes).containsOnlyNulls();
     assertThat(most.get()).isEqualTo(20);
   }
 
@@ -115,6 +89,35 @@ class AdaptiveLimitTest {
   void aCallMadeWithinACallTakesNoSecondPermit() throws Exception {
     AdaptiveLimit limit = new AdaptiveLimit(1, events::add, "gce");
     assertThat(limit.call(() -> limit.call(() -> "inner"))).isEqualTo("inner");
+  }
+
+  private static void succeed(AdaptiveLimit limit, int times) throws Exception {
+    for (int i = 0; i < times; i++) {
+      limit.call(() -> "ok");
+    }
+  }
+
+  /** Runs {@code call} on {@code threads} threads at once; what each threw (null if nothing). */
+  private static List<Throwable> concurrently(int threads, Callable<Object> call) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Object>> calls = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        calls.add(pool.submit(call));
+      }
+      List<Throwable> outcomes = new ArrayList<>();
+      for (Future<Object> f : calls) {
+        try {
+          f.get();
+          outcomes.add(null);
+        } catch (ExecutionException e) {
+          outcomes.add(e.getCause());
+        }
+      }
+      return outcomes;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static void throttled(AdaptiveLimit limit, CloudException answer) {
