@@ -25,16 +25,13 @@ class AdaptiveLimitTest {
 
   @Test
   void growsByOnePerSuccessUpToTheCap() throws Exception {
-    AdaptiveLimit limit = new AdaptiveLimit(12, events::add, "gce");
-    assertThat(limit.limit()).isEqualTo(AdaptiveLimit.START);
-    succeed(limit, 10);
-    assertThat(limit.limit()).isEqualTo(12);
+    assertThat(new AdaptiveLimit(12, events::add, "gce").limit()).isEqualTo(AdaptiveLimit.START);
+    assertThat(limitAfter(12, 10).limit()).isEqualTo(12);
   }
 
   @Test
   void aThrottledAnswerHalvesItOnceForItsRoundThenItGrowsByOnePerRound() throws Exception {
-    AdaptiveLimit limit = new AdaptiveLimit(64, events::add, "gce");
-    succeed(limit, 8);
+    AdaptiveLimit limit = limitAfter(64, 8);
     assertThat(limit.limit()).isEqualTo(16);
 
     throttled(limit, new CloudException(429, "slow down"));
@@ -67,8 +64,7 @@ class AdaptiveLimitTest {
 
   @Test
   void moreCallsThanTheStartRunAtOnceOnceItHasGrownButNeverMoreThanTheLimit() throws Exception {
-    AdaptiveLimit limit = new AdaptiveLimit(20, events::add, "gce");
-    succeed(limit, 12);
+    AdaptiveLimit limit = limitAfter(20, 12);
     assertThat(limit.limit()).isEqualTo(20);
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
@@ -89,6 +85,13 @@ class AdaptiveLimitTest {
   void aCallMadeWithinACallTakesNoSecondPermit() throws Exception {
     AdaptiveLimit limit = new AdaptiveLimit(1, events::add, "gce");
     assertThat(limit.call(() -> limit.call(() -> "inner"))).isEqualTo("inner");
+  }
+
+  /** A limit of {@code cap} after {@code successes} answered calls. */
+  private AdaptiveLimit limitAfter(int cap, int successes) throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(cap, events::add, "gce");
+    succeed(limit, successes);
+    return limit;
   }
 
   private static void succeed(AdaptiveLimit limit, int times) throws Exception {
