@@ -6,7 +6,7 @@ import java.util.Map;
 import org.immutables.value.Value;
 
 /**
- * How apply and destroy run: how many steps at once, how often long-running operations are polled, and
+ * How apply and destroy run: how many cloud calls at once, how often long-running operations are polled, and
  * how long each kind of resource may take. Every setting has a default; progress and retries are set on
  * the definition itself ({@code onProgress}, {@code retry}), never here, so no setting replaces another.
  *
@@ -18,10 +18,15 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class EngineOptions {
-  /** How many steps run at once. */
+  /**
+   * The most cloud calls in flight at once. Every step that can run runs (a step waiting for its
+   * operation holds no call); the calls are limited adaptively, starting at 8, growing while the cloud
+   * answers and halving when it throttles (429, or Compute Engine's 403 {@code rateLimitExceeded}), and
+   * never above this cap. {@code 1} makes one call at a time.
+   */
   @Value.Default
   public int parallelism() {
-    return 8;
+    return 64;
   }
 
   /** The first wait between polls of a long-running operation; grows by half each poll. */

@@ -45,10 +45,16 @@ public abstract class RetryPolicy {
     return Duration.ofMinutes(5);
   }
 
-  /** Calls per second allowed to one target, shared by every deployment in this JVM; 0 for no limit. */
+  /**
+   * Calls per second allowed to one target, shared by every deployment in this JVM; 0 (the default) for
+   * no fixed rate. A run already limits its calls in flight adaptively, backing off when the cloud
+   * throttles ({@link dev.hermitcloud.EngineOptions#parallelism()}); a fixed rate is for sharing a quota
+   * that the cloud would otherwise enforce only after the fact, e.g. {@code ratePerSecond(25)} for
+   * Compute Engine's default 1,500 requests per minute per group.
+   */
   @Value.Default
   public int ratePerSecond() {
-    return 20;
+    return 0;
   }
 
   public static RetryPolicy defaults() {

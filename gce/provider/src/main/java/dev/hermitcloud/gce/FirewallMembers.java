@@ -88,10 +88,10 @@ final class FirewallMembers {
     return setName.startsWith(PREFIX) ? PREFIX + index + "-" + setName.substring(PREFIX.length()) : setName + "-" + index;
   }
 
-  /** A list filter (RE2, whole name) for the set's member 0 and every name a further member could have. */
-  static String familyFilter(String setName) {
+  /** An RE2 pattern (whole name) for the set's member 0 and every name a further member could have. */
+  static String familyPattern(String setName) {
     String further = setName.startsWith(PREFIX) ? PREFIX + "[0-9]+-" + setName.substring(PREFIX.length()) : setName + "-[0-9]+";
-    return "name eq \"(" + setName + "|" + further + ")\"";
+    return setName + "|" + further;
   }
 
   /** The set a member belongs to, by its name and the part in its description. */

@@ -8,6 +8,7 @@ import com.google.cloud.compute.v1.ListFirewallsRequest;
 import com.google.cloud.compute.v1.PatchFirewallRequest;
 import com.google.cloud.compute.v1.UpdateFirewallRequest;
 import dev.hermitcloud.provider.CallContext;
+import dev.hermitcloud.provider.ListReads;
 import dev.hermitcloud.provider.Operation;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.FirewallSpec;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,7 +34,7 @@ import java.util.UUID;
  * spec once the other members match it; a set that is incomplete or mixed reads as changed, and the
  * next run finishes it.
  */
-final class GceFirewalls implements ResourceDriver<FirewallSpec> {
+final class GceFirewalls implements ResourceDriver<FirewallSpec>, ListReads {
   static final String MEMBERS = "members";
   private static final String INCOMPLETE = "incomplete";
 
@@ -51,9 +53,19 @@ final class GceFirewalls implements ResourceDriver<FirewallSpec> {
 
   @Override
   public Optional<Observed> read(String name) {
-    List<Firewall> family = family(name);
-    Optional<Firewall> first = family.stream().filter(f -> f.getName().equals(name)).findFirst();
-    return first.map(f -> observe(name, f, family));
+    return Optional.ofNullable(readAll(Set.of(name)).get(name));
+  }
+
+  /** Each set with its members, from one list of every family asked for (a request per page and chunk). */
+  @Override
+  public Map<String, Observed> readAll(Set<String> names) {
+    List<Firewall> families = families(names);
+    Map<String, Observed> found = new LinkedHashMap<>();
+    for (String name : names) {
+      families.stream().filter(f -> f.getName().equals(name)).findFirst()
+          .ifPresent(first -> found.put(name, observe(name, first, families)));
+    }
+    return found;
   }
 
   @Override
@@ -151,11 +163,18 @@ final class GceFirewalls implements ResourceDriver<FirewallSpec> {
 
   /** The firewall called {@code name} and every firewall named like a further member of its set. */
   private List<Firewall> family(String name) {
-    ListFirewallsRequest request = ListFirewallsRequest.newBuilder().setProject(target.project())
-        .setFilter(FirewallMembers.familyFilter(name)).build();
-    List<Firewall> family = new ArrayList<>();
-    clients.firewalls.list(request).iterateAll().forEach(family::add);
-    return family;
+    return families(Set.of(name));
+  }
+
+  /** The firewalls of every family of {@code names} (see {@link #family}). */
+  private List<Firewall> families(Set<String> names) {
+    List<Firewall> found = new ArrayList<>();
+    for (String filter : NameFilter.anyOf(names.stream().map(FirewallMembers::familyPattern).toList())) {
+      ListFirewallsRequest request = ListFirewallsRequest.newBuilder().setProject(target.project())
+          .setFilter(filter).setMaxResults(NameFilter.MAX_RESULTS).build();
+      clients.firewalls.list(request).iterateAll().forEach(found::add);
+    }
+    return found;
   }
 
   /**

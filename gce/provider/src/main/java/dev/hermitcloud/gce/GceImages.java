@@ -7,6 +7,7 @@ import com.google.cloud.compute.v1.InsertImageRequest;
 import com.google.cloud.compute.v1.ListImagesRequest;
 import com.google.cloud.compute.v1.RawDisk;
 import dev.hermitcloud.provider.CallContext;
+import dev.hermitcloud.provider.ListReads;
 import dev.hermitcloud.provider.Operation;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.ImageSpec;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Images imported from the uploaded archive ({@code rawDisk.source} in the https form), labelled with
@@ -28,7 +30,7 @@ import java.util.Optional;
  * <p>No {@code guestOsFeatures}: the disk boots through GRUB's BIOS code in the MBR, and marking it
  * {@code UEFI_COMPATIBLE} would let Compute Engine start it under UEFI firmware, which cannot boot it.
  */
-final class GceImages implements ResourceDriver<ImageSpec> {
+final class GceImages implements ResourceDriver<ImageSpec>, ListReads {
   private final GceClients clients;
   private final Gce target;
 
@@ -49,6 +51,19 @@ final class GceImages implements ResourceDriver<ImageSpec> {
     } catch (NotFoundException e) {
       return Optional.empty();
     }
+  }
+
+  @Override
+  public Map<String, Observed> readAll(Set<String> names) {
+    Map<String, Observed> found = new LinkedHashMap<>();
+    for (String filter : NameFilter.anyOf(names)) {
+      ListImagesRequest request = ListImagesRequest.newBuilder().setProject(target.project()).setFilter(filter)
+          .setMaxResults(NameFilter.MAX_RESULTS).build();
+      for (Image image : clients.images.list(request).iterateAll()) {
+        found.put(image.getName(), observe(image));
+      }
+    }
+    return found;
   }
 
   @Override

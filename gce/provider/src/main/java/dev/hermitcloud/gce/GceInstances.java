@@ -13,6 +13,7 @@ import dev.hermitcloud.provider.CallContext;
 import dev.hermitcloud.CloudException;
 import dev.hermitcloud.provider.ConsoleChunk;
 import dev.hermitcloud.provider.ConsoleTranscript;
+import dev.hermitcloud.provider.ListReads;
 import dev.hermitcloud.provider.Operation;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.InstanceSpec;
@@ -26,16 +27,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Instances in the target's zone, and their serial port 1. */
-final class GceInstances implements ResourceDriver<InstanceSpec> {
+final class GceInstances implements ResourceDriver<InstanceSpec>, ListReads {
   private final GceClients clients;
   private final Gce target;
   private final ConsoleTranscript transcript = new ConsoleTranscript();
 
+  private final int pageSize;
+
   GceInstances(GceClients clients, Gce target) {
+    this(clients, target, NameFilter.MAX_RESULTS);
+  }
+
+  /** @param pageSize the {@code maxResults} of {@link #readAll}'s lists (smaller only where a test pages) */
+  GceInstances(GceClients clients, Gce target, int pageSize) {
     this.clients = clients;
     this.target = target;
+    this.pageSize = pageSize;
   }
 
   @Override
@@ -50,6 +60,19 @@ final class GceInstances implements ResourceDriver<InstanceSpec> {
     } catch (NotFoundException e) {
       return Optional.empty();
     }
+  }
+
+  @Override
+  public Map<String, Observed> readAll(Set<String> names) {
+    Map<String, Observed> found = new LinkedHashMap<>();
+    for (String filter : NameFilter.anyOf(names)) {
+      ListInstancesRequest request = ListInstancesRequest.newBuilder().setProject(target.project()).setZone(target.zone())
+          .setFilter(filter).setMaxResults(pageSize).build();
+      for (Instance instance : clients.instances.list(request).iterateAll()) {
+        found.put(instance.getName(), observe(instance));
+      }
+    }
+    return found;
   }
 
   @Override

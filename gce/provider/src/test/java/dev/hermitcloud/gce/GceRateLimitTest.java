@@ -30,6 +30,19 @@ class GceRateLimitTest extends FakeGceTestBase {
   }
 
   @Test
+  void throttledInsertsOfAFleetHalveTheCallsInFlightAndEveryInstanceIsStillCreatedOnce() {
+    fake.faults().add(FaultRule.on("POST", RouteTemplates.INSTANCES).times(3).inject(GceFaults.computeRateLimited()));
+
+    GceFixture.deploy(echo, GceFixture.target(fake), events).count(10).apply().close();
+
+    for (int i = 0; i < 10; i++) {
+      assertThat(fake.stats().creations("instance", "echo-" + i)).as("echo-" + i).isEqualTo(1);
+    }
+    assertThat(events).filteredOn(e -> e instanceof ProgressEvent.Notice n && n.message().contains("throttled"))
+        .isNotEmpty();
+  }
+
+  @Test
   void theRateLimitIsTransientAndKeepsItsReasonButAResourceQuotaIsFinal() {
     fake.faults().add(FaultRule.on("GET", RouteTemplates.MACHINE_TYPE).inject(GceFaults.computeRateLimited()));
     CloudException limited = translated();

@@ -1,6 +1,7 @@
 package dev.hermitcloud.openstack;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,26 @@ final class FloatingIps {
       found.addAll(os.networking().floatingip().list(Map.of("port_id", port.getId())));
     }
     return found;
+  }
+
+  /**
+   * The first floating address on each server's ports, by server id: the project's ports (all of them;
+   * Neutron pages only when asked to with {@code limit}) and its floating IPs, paged.
+   */
+  static Map<String, String> addressesByServer(OSClientV3 os) {
+    Map<String, String> deviceOfPort = new HashMap<>();
+    for (Port port : os.networking().port().list()) {
+      deviceOfPort.put(port.getId(), port.getDeviceId());
+    }
+    Map<String, String> byServer = new HashMap<>();
+    for (NetFloatingIP ip : MarkerPages.<NetFloatingIP>all(Map.of(), q -> os.networking().floatingip().list(q),
+        NetFloatingIP::getId)) {
+      String server = ip.getPortId() == null ? null : deviceOfPort.get(ip.getPortId());
+      if (server != null && ip.getFloatingIpAddress() != null) {
+        byServer.putIfAbsent(server, ip.getFloatingIpAddress());
+      }
+    }
+    return byServer;
   }
 
   /** The server's port in {@code networkId} (else its first port); empty while it has none yet. */

@@ -1,6 +1,7 @@
 package dev.hermitcloud.openstack;
 
 import dev.hermitcloud.provider.CallContext;
+import dev.hermitcloud.provider.ListReads;
 import dev.hermitcloud.provider.Operation;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.ImageSpec;
@@ -9,9 +10,11 @@ import dev.hermitcloud.resource.Ownership;
 import dev.hermitcloud.resource.ResourceKind;
 import dev.hermitcloud.resource.ResourceState;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.openstack4j.api.Builders;
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.model.image.v2.ContainerFormat;
@@ -30,7 +33,7 @@ import org.openstack4j.openstack.image.v2.domain.GlanceImage;
  * <p>The image id is the call's request id, the same for every retry of the call: a create retried
  * after a lost response meets 409 and the engine adopts the image, instead of making a second one.
  */
-final class GlanceImages implements ResourceDriver<ImageSpec> {
+final class GlanceImages implements ResourceDriver<ImageSpec>, ListReads {
   /** The property holding the hash of the disk's content. */
   static final String CONTENT_KEY = "hermit-content";
   private static final String LIST_LIMIT = "1000";
@@ -50,12 +53,31 @@ final class GlanceImages implements ResourceDriver<ImageSpec> {
 
   @Override
   public Optional<Observed> read(String name) throws Exception {
-    List<? extends Image> named = clients.os().imagesV2().list(Map.of("name", name, "limit", LIST_LIMIT));
+    return Optional.ofNullable(readAll(Set.of(name)).get(name));
+  }
+
+  /**
+   * One paged list with Glance's {@code in} operator, {@code name=in:a,b}
+   * (https://docs.openstack.org/api-ref/image/v2/#list-images: "name", and the "in" operator of its
+   * filtering); image names of a deployment hold no comma, which would need quoting there.
+   */
+  @Override
+  public Map<String, Observed> readAll(Set<String> names) throws Exception {
+    OSClientV3 os = clients.os();
+    List<Image> named = MarkerPages.<Image>all(Map.of("name", "in:" + String.join(",", names)),
+        q -> os.imagesV2().list(q), Image::getId);
     // names are not unique in Glance: prefer one we marked, then the newest
-    return named.stream().filter(i -> name.equals(i.getName()))
-        .max(Comparator.comparing((Image i) -> owner(i).isPresent())
-            .thenComparing(i -> i.getCreatedAt() == null ? new java.util.Date(0) : i.getCreatedAt()))
-        .map(this::observe);
+    Comparator<Image> preferred = Comparator.comparing((Image i) -> owner(i).isPresent())
+        .thenComparing(i -> i.getCreatedAt() == null ? new java.util.Date(0) : i.getCreatedAt());
+    Map<String, Image> chosen = new LinkedHashMap<>();
+    for (Image image : named) {
+      if (names.contains(image.getName())) {
+        chosen.merge(image.getName(), image, (kept, other) -> preferred.compare(other, kept) > 0 ? other : kept);
+      }
+    }
+    Map<String, Observed> found = new LinkedHashMap<>();
+    chosen.forEach((name, image) -> found.put(name, observe(image)));
+    return found;
   }
 
   @Override

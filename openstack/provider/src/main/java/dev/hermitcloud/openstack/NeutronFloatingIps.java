@@ -2,6 +2,7 @@ package dev.hermitcloud.openstack;
 
 import dev.hermitcloud.CloudException;
 import dev.hermitcloud.provider.CallContext;
+import dev.hermitcloud.provider.ListReads;
 import dev.hermitcloud.provider.Operation;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.Observed;
@@ -10,9 +11,11 @@ import dev.hermitcloud.resource.ResourceKind;
 import dev.hermitcloud.resource.ResourceState;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.openstack4j.api.Builders;
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.api.exceptions.ClientResponseException;
@@ -25,7 +28,7 @@ import org.openstack4j.model.network.NetFloatingIP;
  * deleted before the server. Floating IPs have no name or metadata, so the ownership marks and the
  * server's name ({@value #INSTANCE_KEY}) live in the description.
  */
-final class NeutronFloatingIps implements ResourceDriver<FloatingIpSpec> {
+final class NeutronFloatingIps implements ResourceDriver<FloatingIpSpec>, ListReads {
   static final String INSTANCE_KEY = "hermit-instance";
 
   private final Clients clients;
@@ -45,9 +48,23 @@ final class NeutronFloatingIps implements ResourceDriver<FloatingIpSpec> {
 
   @Override
   public Optional<Observed> read(String name) throws Exception {
-    return all().stream().filter(ip -> name.equals(instanceOf(ip)))
-        .max(Comparator.comparing((NetFloatingIP ip) -> owner(ip).isPresent()))
-        .map(NeutronFloatingIps::observe);
+    return Optional.ofNullable(readAll(Set.of(name)).get(name));
+  }
+
+  /** The project's floating IPs, one paged list, by the server their description names. */
+  @Override
+  public Map<String, Observed> readAll(Set<String> names) throws Exception {
+    Map<String, NetFloatingIP> chosen = new LinkedHashMap<>();
+    for (NetFloatingIP ip : all()) {
+      String instance = instanceOf(ip);
+      if (instance != null && names.contains(instance)) {
+        // prefer one we marked
+        chosen.merge(instance, ip, (kept, other) -> owner(kept).isEmpty() && owner(other).isPresent() ? other : kept);
+      }
+    }
+    Map<String, Observed> found = new LinkedHashMap<>();
+    chosen.forEach((name, ip) -> found.put(name, observe(ip)));
+    return found;
   }
 
   @Override
@@ -92,8 +109,9 @@ final class NeutronFloatingIps implements ResourceDriver<FloatingIpSpec> {
     return Operation.completed("release floating IP of " + current.name());
   }
 
-  private List<? extends NetFloatingIP> all() throws Exception {
-    return clients.os().networking().floatingip().list();
+  private List<NetFloatingIP> all() throws Exception {
+    var ips = clients.os().networking().floatingip();
+    return MarkerPages.<NetFloatingIP>all(Map.of(), q -> ips.list(q), NetFloatingIP::getId);
   }
 
   private static Observed observe(NetFloatingIP ip) {

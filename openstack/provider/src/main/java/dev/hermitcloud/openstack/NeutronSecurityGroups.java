@@ -1,6 +1,7 @@
 package dev.hermitcloud.openstack;
 
 import dev.hermitcloud.provider.CallContext;
+import dev.hermitcloud.provider.ListReads;
 import dev.hermitcloud.provider.Operation;
 import dev.hermitcloud.provider.OperationStatus;
 import dev.hermitcloud.provider.ResourceDriver;
@@ -13,9 +14,11 @@ import dev.hermitcloud.resource.ResourceState;
 import dev.hermitcloud.CloudException;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.openstack4j.api.Builders;
 import org.openstack4j.model.common.ActionResponse;
 import org.openstack4j.model.network.SecurityGroup;
@@ -28,7 +31,7 @@ import org.openstack4j.model.network.SecurityGroup;
  * <p>A new group is created with a {@value #UNFINISHED} mark, removed once its rules are written, so a
  * group left half-made reads as pending and is finished by {@link #resume}.
  */
-final class NeutronSecurityGroups implements ResourceDriver<FirewallSpec> {
+final class NeutronSecurityGroups implements ResourceDriver<FirewallSpec>, ListReads {
   static final String UNFINISHED = "hermit-unfinished=rules";
 
   private final Clients clients;
@@ -44,10 +47,32 @@ final class NeutronSecurityGroups implements ResourceDriver<FirewallSpec> {
 
   @Override
   public Optional<Observed> read(String name) throws Exception {
-    return clients.os().networking().securitygroup().list(Map.of("name", name)).stream()
-        .filter(g -> name.equals(g.getName()))
-        .max(Comparator.comparing((SecurityGroup g) -> Ownership.fromDescription(g.getDescription()).isPresent()))
-        .map(NeutronSecurityGroups::observe);
+    return Optional.ofNullable(readAll(Set.of(name)).get(name));
+  }
+
+  /**
+   * One paged list: filtered on the name when there is one, else the project's groups, since Neutron's
+   * filters are equalities joined by AND with no OR between values
+   * (https://docs.openstack.org/api-ref/network/v2/#filtering-and-column-selection).
+   */
+  @Override
+  public Map<String, Observed> readAll(Set<String> names) throws Exception {
+    var groups = clients.os().networking().securitygroup();
+    Map<String, String> query = names.size() == 1 ? Map.of("name", names.iterator().next()) : Map.of();
+    Map<String, SecurityGroup> chosen = new LinkedHashMap<>();
+    for (SecurityGroup g : MarkerPages.<SecurityGroup>all(query, q -> groups.list(q), SecurityGroup::getId)) {
+      // as Neutron allows two groups of one name: prefer one we marked
+      if (names.contains(g.getName())) {
+        chosen.merge(g.getName(), g, (kept, other) -> marked(kept) || !marked(other) ? kept : other);
+      }
+    }
+    Map<String, Observed> found = new LinkedHashMap<>();
+    chosen.forEach((name, g) -> found.put(name, observe(g)));
+    return found;
+  }
+
+  private static boolean marked(SecurityGroup group) {
+    return Ownership.fromDescription(group.getDescription()).isPresent();
   }
 
   @Override

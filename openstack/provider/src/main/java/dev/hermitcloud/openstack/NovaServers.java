@@ -2,6 +2,7 @@ package dev.hermitcloud.openstack;
 
 import dev.hermitcloud.provider.CallContext;
 import dev.hermitcloud.CloudException;
+import dev.hermitcloud.provider.ListReads;
 import dev.hermitcloud.provider.Operation;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.InstanceSpec;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.openstack4j.api.Builders;
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.model.common.ActionResponse;
@@ -31,7 +33,7 @@ import org.openstack4j.model.network.SecurityGroup;
  * ownership marks as server metadata. A server's floating IP is a resource of its own
  * ({@link NeutronFloatingIps}); reading a server reports it as the server's address.
  */
-final class NovaServers implements ResourceDriver<InstanceSpec> {
+final class NovaServers implements ResourceDriver<InstanceSpec>, ListReads {
   static final Set<Server.Status> PENDING = Set.of(Server.Status.BUILD, Server.Status.REBUILD, Server.Status.REBOOT,
       Server.Status.HARD_REBOOT, Server.Status.MIGRATING, Server.Status.RESIZE, Server.Status.VERIFY_RESIZE,
       Server.Status.REVERT_RESIZE, Server.Status.PASSWORD, Server.Status.UNKNOWN);
@@ -56,14 +58,41 @@ final class NovaServers implements ResourceDriver<InstanceSpec> {
     Optional<? extends Server> server = os.compute().servers().list(Map.of("name", "^" + name + "$")).stream()
         .filter(s -> name.equals(s.getName()))
         .max(Comparator.comparing((Server s) -> owner(s).isPresent()));
-    return server.map(s -> observe(os, s, true));
+    return server.map(s -> observe(s, floatingIps.wanted() ? id -> FloatingIps.of(os, id).stream()
+        .map(NetFloatingIP::getFloatingIpAddress).findFirst() : id -> Optional.empty()));
+  }
+
+  /**
+   * The servers of these names from one paged list (Nova's {@code name} filter is a regular expression,
+   * https://docs.openstack.org/api-ref/compute/#list-servers-detailed), and when floating IPs are wanted
+   * their addresses from two Neutron lists, the project's ports and floating IPs, instead of two calls
+   * per server.
+   */
+  @Override
+  public Map<String, Observed> readAll(Set<String> names) throws Exception {
+    OSClientV3 os = clients.os();
+    Map<String, Server> chosen = new LinkedHashMap<>();
+    for (String pattern : NamePatterns.anchored(names)) {
+      for (Server s : MarkerPages.<Server>all(Map.of("name", pattern), q -> os.compute().servers().list(q), Server::getId)) {
+        // as read: among servers of one name, prefer one we marked
+        if (names.contains(s.getName())) {
+          chosen.merge(s.getName(), s, (kept, other) -> owner(kept).isEmpty() && owner(other).isPresent() ? other : kept);
+        }
+      }
+    }
+    Map<String, String> floating = floatingIps.wanted()
+        && chosen.values().stream().anyMatch(s -> s.getStatus() == Server.Status.ACTIVE)
+        ? FloatingIps.addressesByServer(os) : Map.of();
+    Map<String, Observed> found = new LinkedHashMap<>();
+    chosen.forEach((name, s) -> found.put(name, observe(s, id -> Optional.ofNullable(floating.get(id)))));
+    return found;
   }
 
   @Override
   public List<Observed> listOwned(String deployment) throws Exception {
     OSClientV3 os = clients.os();
     return os.compute().servers().list(Map.of("name", "^" + deployment)).stream()
-        .map(s -> observe(os, s, false)).filter(o -> o.ownedBy(deployment)).toList();
+        .map(s -> observe(s, null)).filter(o -> o.ownedBy(deployment)).toList();
   }
 
   @Override
@@ -114,7 +143,8 @@ final class NovaServers implements ResourceDriver<InstanceSpec> {
     return "server " + server.getName() + " (" + server.getId() + ") went to ERROR: " + fault;
   }
 
-  private Observed observe(OSClientV3 os, Server server, boolean checkFloatingIp) {
+  /** @param neutronFloating the server's floating address by its id, as Neutron has it; null to take Nova's */
+  private Observed observe(Server server, Function<String, Optional<String>> neutronFloating) {
     var observed = Observed.builder().kind(ResourceKind.INSTANCE).name(server.getName()).owner(owner(server))
         .putAttributes(Observed.ID, server.getId());
     String flavor = server.getFlavorId() != null ? server.getFlavorId()
@@ -130,9 +160,9 @@ final class NovaServers implements ResourceDriver<InstanceSpec> {
     if (status == Server.Status.DELETED || "deleting".equals(server.getTaskState())) {
       observed.state(ResourceState.DELETING);
     } else if (status == Server.Status.ACTIVE) {
-      if (checkFloatingIp && floatingIps.wanted()) {
+      if (neutronFloating != null) {
         // Nova's address list lags behind Neutron: ask Neutron
-        floating = FloatingIps.of(os, server.getId()).stream().map(NetFloatingIP::getFloatingIpAddress).findFirst();
+        floating = neutronFloating.apply(server.getId());
       }
     } else if (status == Server.Status.ERROR) {
       observed.state(ResourceState.FAILED).stateMessage(faultMessage(server));

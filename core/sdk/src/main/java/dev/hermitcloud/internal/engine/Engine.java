@@ -16,6 +16,7 @@ import dev.hermitcloud.resource.Observed;
 import dev.hermitcloud.resource.InstanceSpec;
 import dev.hermitcloud.resource.ResolvedMachineType;
 import dev.hermitcloud.resource.ResourceKind;
+import dev.hermitcloud.resource.ResourceRef;
 import dev.hermitcloud.resource.ResourceSpec;
 import dev.hermitcloud.retry.RetryPolicy;
 import dev.hermitcloud.spec.DeploymentSpec;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -176,16 +178,19 @@ public final class Engine {
   }
 
   private static List<Observed> readInstances(Session session, List<PlannedChange> changes) throws Exception {
-    ResourceDriver<ResourceSpec> instances = session.kinds().require(ResourceKind.INSTANCE);
-    List<Session.Task<Observed>> reads = new ArrayList<>();
-    for (PlannedChange change : changes) {
-      if (change.change().kind().equals(ResourceKind.INSTANCE) && change.desired().isPresent()) {
-        String name = change.change().name();
-        reads.add(() -> session.retried("read instance " + name, () -> instances.read(name))
-            .orElseThrow(() -> new OperationFailedException("instance '" + name + "' vanished after it was created")));
+    List<ResourceRef> refs = changes.stream()
+        .filter(change -> change.change().kind().equals(ResourceKind.INSTANCE) && change.desired().isPresent())
+        .map(change -> new ResourceRef(ResourceKind.INSTANCE, change.change().name())).toList();
+    Map<ResourceRef, Observed> found = new NameReads(session).read(refs);
+    List<Observed> instances = new ArrayList<>();
+    for (ResourceRef ref : refs) {
+      Observed observed = found.get(ref);
+      if (observed == null) {
+        throw new OperationFailedException("instance '" + ref.name() + "' vanished after it was created");
       }
+      instances.add(observed);
     }
-    return session.parallel(reads);
+    return instances;
   }
 
   private static Plan toPlan(DeploymentSpec spec, List<PlannedChange> changes) {

@@ -19,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Runs a {@link StepGraph}: every step as soon as the steps it waits for have succeeded, up to the
- * session's parallelism. A failed step is reported and the steps that wait for it are skipped; steps
+ * Runs a {@link StepGraph}: every step as soon as the steps it waits for have succeeded, their calls
+ * within the session's {@link AdaptiveLimit}. A failed step is reported and the steps that wait for it are skipped; steps
  * that do not depend on it still run, so a run does as much as it safely can and the next one
  * continues from there.
  */

@@ -1,5 +1,6 @@
 package dev.hermitcloud.internal.engine;
 
+import dev.hermitcloud.provider.ListReads;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.ResourceKind;
@@ -12,6 +13,7 @@ import java.util.Optional;
 /** The provider's drivers by kind, each behind the {@link Translation} boundary. */
 final class Kinds {
   private final Map<ResourceKind, ResourceDriver<ResourceSpec>> drivers = new LinkedHashMap<>();
+  private final Map<ResourceKind, ListReads> lists = new LinkedHashMap<>();
   private final String provider;
 
   Kinds(Provider provider, Translation translation) {
@@ -19,6 +21,9 @@ final class Kinds {
     for (ResourceDriver<?> driver : provider.drivers()) {
       if (drivers.put(driver.kind(), translation.driver(driver)) != null) {
         throw new IllegalStateException(provider.name() + " has two drivers for " + driver.kind().label() + "s");
+      }
+      if (driver instanceof ListReads reads) {
+        lists.put(driver.kind(), translation.lists(reads));
       }
     }
   }
@@ -31,6 +36,11 @@ final class Kinds {
   /** The driver for a kind the provider must have, since one of its specs is of that kind. */
   ResourceDriver<ResourceSpec> require(ResourceKind kind) {
     return of(kind).orElseThrow(() -> new IllegalStateException(provider + " has no " + kind.label() + " driver"));
+  }
+
+  /** The kind's {@link ListReads}, translated, if its driver has that capability. */
+  Optional<ListReads> lists(ResourceKind kind) {
+    return Optional.ofNullable(lists.get(kind));
   }
 
   /** Every driver, in the provider's order. */

@@ -3,6 +3,7 @@ package dev.hermitcloud.internal.engine;
 import dev.hermitcloud.ResourceConflictException;
 import dev.hermitcloud.plan.Action;
 import dev.hermitcloud.plan.Change;
+import dev.hermitcloud.provider.ListReads;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.Observed;
 import dev.hermitcloud.resource.ResourceKind;
@@ -12,12 +13,16 @@ import dev.hermitcloud.resource.ResourceState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Diffs desired resources with observed ones. Reads only: a resource per desired name, and every resource
- * of each kind that carries the deployment's marks (to find what is no longer wanted).
+ * Diffs desired resources with observed ones. Reads only: the desired names of each kind (with list calls
+ * where the driver {@linkplain ListReads has them}, so an unchanged re-apply costs requests per kind, not
+ * per resource), and every resource of each kind that carries the deployment's marks (to find what is no
+ * longer wanted).
  */
 final class Planner {
   private final Session session;
@@ -34,10 +39,7 @@ final class Planner {
       }
     }
     Kinds kinds = session.kinds();
-    List<Optional<Observed>> current = session.parallel(desired.stream()
-        .<Session.Task<Optional<Observed>>>map(spec -> () -> session.retried("read " + spec.kind().label() + " " + spec.name(),
-            () -> kinds.require(spec.kind()).read(spec.name())))
-        .toList());
+    List<Optional<Observed>> current = read(desired);
     List<List<Observed>> owned = session.parallel(kinds.all().stream()
         .<Session.Task<List<Observed>>>map(driver -> () -> session.retried(
             "list " + driver.kind().label() + "s of " + deployment, () -> driver.listOwned(deployment)))
@@ -57,6 +59,12 @@ final class Planner {
       }
     }
     return changes;
+  }
+
+  private List<Optional<Observed>> read(List<ResourceSpec> desired) throws Exception {
+    List<ResourceRef> refs = desired.stream().map(spec -> ref(spec.kind(), spec.name())).toList();
+    Map<ResourceRef, Observed> found = new NameReads(session).read(refs);
+    return refs.stream().map(ref -> Optional.ofNullable(found.get(ref))).toList();
   }
 
   /** A resource attached to one that is replaced is replaced with it (to a fixed point, for chains). */

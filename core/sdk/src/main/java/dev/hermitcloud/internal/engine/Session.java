@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One plan, apply or destroy run against one connected provider: its drivers behind the translation
- * boundary, its retrier, its worker threads and its run id (which seeds the request ids).
+ * boundary, its retrier, its limit on calls in flight, its worker threads and its run id (which seeds the
+ * request ids).
  */
 final class Session implements AutoCloseable {
   /** Work that may throw; the engine's unit of parallelism. */
@@ -34,6 +35,7 @@ final class Session implements AutoCloseable {
   private final EngineRuntime runtime;
   private final Retrier retrier;
   private final ExecutorService executor;
+  private final AdaptiveLimit limit;
   private final String runId;
 
   Session(Provider provider, String target, EngineOptions options, ProgressListener listener,
@@ -45,8 +47,10 @@ final class Session implements AutoCloseable {
     this.listener = listener;
     this.runtime = runtime;
     this.retrier = new Retrier(retry, runtime.time(), runtime.random(), listener, target);
+    this.limit = new AdaptiveLimit(options.parallelism(), listener, target);
     AtomicInteger threads = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(options.parallelism(), r -> {
+    // a thread per step that is ready: waiting steps hold a thread but no call, the limit bounds the calls
+    this.executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "hermit-engine-" + threads.incrementAndGet());
       t.setDaemon(true);
       return t;
@@ -88,9 +92,12 @@ final class Session implements AutoCloseable {
     return retrier.call(description, () -> translation.call(call));
   }
 
-  /** One call through a driver or an operation (already translated), under the retry policy. */
+  /**
+   * One call through a driver or an operation (already translated), under the retry policy, each attempt
+   * within the session's {@link AdaptiveLimit}.
+   */
   <T> T retried(String description, Callable<T> call) throws Exception {
-    return retrier.call(description, call);
+    return retrier.call(description, () -> limit.call(call));
   }
 
   /** The request id for one call of this run: stable across its retries, new in the next run. */

@@ -3,6 +3,7 @@ package dev.hermitcloud.internal.engine;
 import dev.hermitcloud.provider.CallContext;
 import dev.hermitcloud.provider.ConsoleChunk;
 import dev.hermitcloud.provider.ConsoleReader;
+import dev.hermitcloud.provider.ListReads;
 import dev.hermitcloud.provider.Operation;
 import dev.hermitcloud.provider.OperationStatus;
 import dev.hermitcloud.provider.Provider;
@@ -85,6 +86,11 @@ public final class Translation {
         return operation(call(() -> inner.delete(current, context)));
       }
     };
+  }
+
+  /** {@code reads} with its calls translated. */
+  ListReads lists(ListReads reads) {
+    return names -> call(() -> reads.readAll(names));
   }
 
   /** {@code operation} with its polls translated. */

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -95,10 +94,15 @@ public final class GceBench {
 
   /** The demo kernel with an incompressible module of {@code mib} MiB, so the upload has real bytes to send. */
   private static Unikernel unikernel(Path dir, int mib) throws java.io.IOException {
-    byte[] payload = new byte[mib * 1024 * 1024];
+    return unikernel(dir, "bench", mib * 1024 * 1024);
+  }
+
+  /** The demo kernel named {@code name} with an incompressible module of {@code bytes} bytes. */
+  static Unikernel unikernel(Path dir, String name, int bytes) throws java.io.IOException {
+    byte[] payload = new byte[bytes];
     new Random(1).nextBytes(payload);
     Path module = DemoModule.writeTo(dir.resolve("server"), payload);
-    return Unikernel.named("bench").loader(DemoKernel.writeTo(dir.resolve("hermit-demo.elf")), "-uart=io:0x3f8")
+    return Unikernel.named(name).loader(DemoKernel.writeTo(dir.resolve("hermit-demo.elf")), "-uart=io:0x3f8")
         .module(module).build();
   }
 
@@ -109,25 +113,15 @@ public final class GceBench {
   }
 
   private static void printRequests(String title, Map<String, Long> byRoute, long mutating) {
-    Map<String, Long> byKind = new TreeMap<>();
-    byRoute.forEach((route, n) -> byKind.merge(kind(route), n, Long::sum));
-    long total = byKind.values().stream().mapToLong(Long::longValue).sum();
-    System.out.printf("%s: %d (%d mutating)%n", title, total, mutating);
-    byKind.forEach((kind, n) -> System.out.printf("    %-34s %4d%n", kind, n));
-  }
-
-  /** {@code "GET /compute/v1/projects/{project}/zones/{zone}/operations/{operation}"} -> {@code "GET zones/operations"}. */
-  private static String kind(String route) {
-    String[] parts = route.split(" ", 2);
-    String path = parts[1].replaceAll("/compute/v1/projects/\\{project}/", "").replaceAll("\\{[^}]+}", "*");
-    return parts[0] + " " + path;
+    RequestKinds.print(title, byRoute, mutating);
   }
 
   private static Duration since(long nanos) {
     return Duration.ofNanos(System.nanoTime() - nanos);
   }
 
-  private static int intOption(String[] args, String name, int fallback) {
+  /** The integer after {@code name} in {@code args}, else {@code fallback}. */
+  static int intOption(String[] args, String name, int fallback) {
     for (int i = 0; i + 1 < args.length; i++) {
       if (args[i].equals(name)) {
         return Integer.parseInt(args[i + 1]);
