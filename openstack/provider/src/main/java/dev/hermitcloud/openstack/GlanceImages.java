@@ -36,7 +36,6 @@ import org.openstack4j.openstack.image.v2.domain.GlanceImage;
 final class GlanceImages implements ResourceDriver<ImageSpec>, ListReads {
   /** The property holding the hash of the disk's content. */
   static final String CONTENT_KEY = "hermit-content";
-  private static final String LIST_LIMIT = "1000";
 
   private final Clients clients;
   private final ImageFormat format;
@@ -82,8 +81,9 @@ final class GlanceImages implements ResourceDriver<ImageSpec>, ListReads {
 
   @Override
   public List<Observed> listOwned(String deployment) throws Exception {
-    return clients.os().imagesV2().list(Map.of(Ownership.DEPLOYMENT_KEY, deployment, "limit", LIST_LIMIT)).stream()
-        .map(this::observe).filter(o -> o.ownedBy(deployment)).toList();
+    var images = clients.os().imagesV2();
+    return MarkerPages.<Image>all(Map.of(Ownership.DEPLOYMENT_KEY, deployment), q -> images.list(q), Image::getId)
+        .stream().map(this::observe).filter(o -> o.ownedBy(deployment)).toList();
   }
 
   @Override

@@ -9,12 +9,15 @@ import java.util.function.Function;
 /**
  * Reads every page of a Nova, Glance or Neutron list. openstack4j returns one page and drops the next
  * link, so the pages are asked for by hand the way the APIs document: {@code limit} items after {@code
- * marker}, the id of the last item of the previous page, until a page comes back short
+ * marker}, the id of the last item of the previous page, until a page comes back empty
  * (https://docs.openstack.org/api-ref/compute/#list-servers-detailed, https://docs.openstack.org/api-ref/image/v2/#list-images,
- * https://docs.openstack.org/api-ref/network/v2/#pagination). 1000 is Nova's and Glance's default
- * maximum page ({@code max_limit}, {@code api_limit_max}), which a larger limit is cut to. A page
- * shorter than that is taken as the last, so a cloud configured with a smaller maximum would be read
- * only to its first page; asking until an empty page would cost every list a second request.
+ * https://docs.openstack.org/api-ref/network/v2/#pagination).
+ *
+ * <p>A short page is not the last: each service cuts {@code limit} to a maximum of its own configuration
+ * (Nova {@code max_limit}, Glance {@code api_limit_max}, both 1000 by default; Neutron
+ * {@code pagination_max_limit}), so a page of 100 may be a full page of a cloud that allows 100. Taking it
+ * as the last would hide resources from the plan, which would then create them again; asking once more
+ * costs one request per list, in parallel with the other kinds.
  */
 final class MarkerPages {
   static final int LIMIT = 1000;
@@ -40,10 +43,10 @@ final class MarkerPages {
     next.put("limit", Integer.toString(limit));
     while (true) {
       List<? extends T> items = page.apply(Map.copyOf(next));
-      all.addAll(items);
-      if (items.size() < limit) {
+      if (items.isEmpty()) {
         return all;
       }
+      all.addAll(items);
       next.put("marker", id.apply(items.get(items.size() - 1)));
     }
   }

@@ -77,8 +77,9 @@ final class NeutronSecurityGroups implements ResourceDriver<FirewallSpec>, ListR
 
   @Override
   public List<Observed> listOwned(String deployment) throws Exception {
-    return clients.os().networking().securitygroup().list(Map.of("name", Names.firewall(deployment))).stream()
-        .map(NeutronSecurityGroups::observe).filter(o -> o.ownedBy(deployment)).toList();
+    var groups = clients.os().networking().securitygroup();
+    return MarkerPages.<SecurityGroup>all(Map.of("name", Names.firewall(deployment)), q -> groups.list(q), SecurityGroup::getId)
+        .stream().map(NeutronSecurityGroups::observe).filter(o -> o.ownedBy(deployment)).toList();
   }
 
   @Override

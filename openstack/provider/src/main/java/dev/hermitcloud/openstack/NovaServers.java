@@ -91,8 +91,8 @@ final class NovaServers implements ResourceDriver<InstanceSpec>, ListReads {
   @Override
   public List<Observed> listOwned(String deployment) throws Exception {
     OSClientV3 os = clients.os();
-    return os.compute().servers().list(Map.of("name", "^" + deployment)).stream()
-        .map(s -> observe(s, null)).filter(o -> o.ownedBy(deployment)).toList();
+    return MarkerPages.<Server>all(Map.of("name", "^" + deployment), q -> os.compute().servers().list(q), Server::getId)
+        .stream().map(s -> observe(s, null)).filter(o -> o.ownedBy(deployment)).toList();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.hermitcloud.openstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hermitcloud.openstack.fake.FakeOpenStack;
 import dev.hermitcloud.plan.Plan;
 import dev.hermitcloud.unikernel.Unikernel;
 import java.util.List;
@@ -40,7 +41,27 @@ class ListReadsTest extends FakeOpenStackTestBase {
 
     assertThat(servers).extracting(Server::getName)
         .containsExactlyInAnyOrder("paged-0", "paged-1", "paged-2", "paged-3", "paged-4");
-    assertThat(cloud.requestCount("GET /compute/v2.1/servers/detail")).as("pages of 2, 2 and 1").isEqualTo(3);
+    assertThat(cloud.requestCount("GET /compute/v2.1/servers/detail")).as("pages of 2, 2, 1 and none").isEqualTo(4);
+  }
+
+  @Test
+  void aCloudWhosePagesAreSmallerThanTheLimitAskedIsStillReadToTheEnd() throws Exception {
+    try (FakeOpenStack small = FakeClouds.quick().pageMaximum(3).start()) {
+      OpenStack target = FakeClouds.password(small).floatingIpFrom("public");
+      Unikernel seven = f.unikernel("seven", 4);
+      f.deploy(target, seven).count(7).apply().close();
+      small.resetCounters();
+
+      Plan again = f.deploy(target, seven).count(7).plan();
+
+      assertThat(again.hasChanges()).as("every server, image, group and address seen: %s", again.changes()).isFalse();
+      assertThat(small.requestCount("GET /compute/v2.1/servers/detail")).as("pages of 3, 3, 1 and none at least")
+          .isGreaterThanOrEqualTo(4);
+      assertThat(small.creations()).allSatisfy((what, times) -> assertThat(times).as(what).isEqualTo(1));
+      f.destroy(target, "seven");
+      assertThat(small.servers()).as("destroy reads every page too").isEmpty();
+      assertThat(small.images()).isEmpty();
+    }
   }
 
   private Map<String, Integer> reapply(Unikernel unikernel, int count) {

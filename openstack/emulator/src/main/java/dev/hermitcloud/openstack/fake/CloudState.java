@@ -21,6 +21,8 @@ final class CloudState {
   final Map<String, FakeSecurityGroup> securityGroups = new LinkedHashMap<>();
   final Map<String, FakeSecurityGroupRule> rules = new LinkedHashMap<>();
   final Map<String, FakeFloatingIp> floatingIps = new LinkedHashMap<>();
+  /** The most items one list page holds whatever {@code limit} asks; 0 leaves each service's own. */
+  volatile int pageMaximum;
   /** Counts creations through the API over the fake's life. */
   private final RequestStats stats;
   private long sequence;
@@ -90,5 +92,14 @@ final class CloudState {
 
   Collection<FakeNetwork> tenantNetworks() {
     return networks.values().stream().filter(n -> !n.external).toList();
+  }
+
+  /**
+   * A service's page maximum, lowered where the cloud is configured so: Nova's {@code [api] max_limit}
+   * and Glance's {@code api_limit_max} (1000 by default), Neutron's {@code pagination_max_limit} (none).
+   */
+  int pageMaximum(int serviceDefault) {
+    int configured = pageMaximum;
+    return configured > 0 ? Math.min(configured, serviceDefault) : serviceDefault;
   }
 }

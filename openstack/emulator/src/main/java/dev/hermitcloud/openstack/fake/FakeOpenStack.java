@@ -51,6 +51,7 @@ public final class FakeOpenStack implements AutoCloseable {
 
   FakeOpenStack(FakeOpenStackBuilder config) {
     this.config = config;
+    state.pageMaximum = config.pageMaximum;
     this.tokens = new TokenStore(config.tokenLifetime);
     this.faults = new FaultPlan(config.seed);
     this.failures = new CloudFailures(tokens);

@@ -36,6 +36,7 @@ public final class FakeOpenStackBuilder {
   Duration delete = Duration.ofMillis(100);
   long seed = 42;
   Duration latency = Duration.ZERO;
+  int pageMaximum;
   boolean appStandIn;
   boolean boot;
   boolean trace;
@@ -112,6 +113,19 @@ public final class FakeOpenStackBuilder {
   /** How long a deleted server lingers. */
   public FakeOpenStackBuilder deleteTime(Duration duration) {
     this.delete = duration;
+    return this;
+  }
+
+  /**
+   * The most items a list answers in one page, whatever its {@code limit} asks, as a cloud whose Nova
+   * {@code max_limit}, Glance {@code api_limit_max} and Neutron {@code pagination_max_limit} are set
+   * lower than their defaults (1000, 1000, none).
+   */
+  public FakeOpenStackBuilder pageMaximum(int items) {
+    if (items < 1) {
+      throw new IllegalArgumentException("pageMaximum must be at least 1, was " + items);
+    }
+    this.pageMaximum = items;
     return this;
   }
 

@@ -144,7 +144,7 @@ final class GlanceApi {
       }
       matching.sort(order(r));
       Pages.Page<FakeImage> page =
-          Pages.slice(matching, i -> i.id, r.query("limit"), r.query("marker"), 25, 1000,
+          Pages.slice(matching, i -> i.id, r.query("limit"), r.query("marker"), state.pageMaximum(25), state.pageMaximum(1000),
               "Invalid marker. Image " + r.query("marker") + " could not be found.");
       ArrayNode images = body.putArray("images");
       page.items().forEach(i -> images.add(i.toJson()));

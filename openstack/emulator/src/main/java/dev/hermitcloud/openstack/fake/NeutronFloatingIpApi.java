@@ -86,7 +86,7 @@ final class NeutronFloatingIpApi {
     synchronized (state) {
       all = state.floatingIps.values().stream().map(FakeFloatingIp::toJson).toList();
     }
-    return NeutronLists.answer(r, "floatingips", all);
+    return NeutronLists.answer(r, "floatingips", all, state);
   }
 
   private Reply show(Request r) {

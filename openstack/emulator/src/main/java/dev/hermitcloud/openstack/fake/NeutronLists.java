@@ -22,7 +22,7 @@ final class NeutronLists {
   private NeutronLists() {}
 
   /** Answers a list request from the resources' JSON, in creation order. */
-  static Reply answer(Request r, String collection, List<ObjectNode> all) {
+  static Reply answer(Request r, String collection, List<ObjectNode> all, CloudState state) {
     List<ObjectNode> matching = new ArrayList<>();
     for (ObjectNode o : all) {
       if (matches(o, r)) {
@@ -30,7 +30,7 @@ final class NeutronLists {
       }
     }
     Pages.Page<ObjectNode> page = Pages.slice(matching, o -> o.path("id").asText(),
-        r.query("limit"), r.query("marker"), Integer.MAX_VALUE, Integer.MAX_VALUE,
+        r.query("limit"), r.query("marker"), state.pageMaximum(Integer.MAX_VALUE), state.pageMaximum(Integer.MAX_VALUE),
         "Marker " + r.query("marker") + " could not be found.");
     ObjectNode body = Json.object();
     ArrayNode items = body.putArray(collection);

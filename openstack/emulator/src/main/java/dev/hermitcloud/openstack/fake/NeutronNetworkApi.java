@@ -43,7 +43,7 @@ final class NeutronNetworkApi {
     synchronized (state) {
       items = all.apply(state);
     }
-    return NeutronLists.answer(r, collection, items);
+    return NeutronLists.answer(r, collection, items, state);
   }
 
   private Reply show(

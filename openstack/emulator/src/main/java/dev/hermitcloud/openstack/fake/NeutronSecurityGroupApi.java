@@ -82,7 +82,7 @@ final class NeutronSecurityGroupApi {
       all = state.securityGroups.values().stream()
           .map(g -> g.toJson(state.rulesOf(g.id))).toList();
     }
-    return NeutronLists.answer(r, "security_groups", all);
+    return NeutronLists.answer(r, "security_groups", all, state);
   }
 
   private Reply showGroup(Request r) {
@@ -155,7 +155,7 @@ final class NeutronSecurityGroupApi {
     synchronized (state) {
       all = state.rules.values().stream().map(FakeSecurityGroupRule::toJson).toList();
     }
-    return NeutronLists.answer(r, "security_group_rules", all);
+    return NeutronLists.answer(r, "security_group_rules", all, state);
   }
 
   private Reply showRule(Request r) {

@@ -184,7 +184,7 @@ final class NovaServerApi {
       }
       matching.sort(Comparator.comparingLong((FakeServer s) -> s.sequence).reversed());
       Pages.Page<FakeServer> page = Pages.slice(matching, s -> s.id, r.query("limit"),
-          r.query("marker"), 1000, 1000, "marker [" + r.query("marker") + "] not found");
+          r.query("marker"), state.pageMaximum(1000), state.pageMaximum(1000), "marker [" + r.query("marker") + "] not found");
       ArrayNode servers = body.putArray("servers");
       for (FakeServer s : page.items()) {
         servers.add(detail ? ServerJson.detail(s, state, r.baseUrl())
