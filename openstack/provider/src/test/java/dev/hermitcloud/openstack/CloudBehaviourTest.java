@@ -1,0 +1,258 @@
+package dev.hermitcloud.openstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermitcloud.CloudException;
+import dev.hermitcloud.Deployment;
+import dev.hermitcloud.DeploymentDefinition;
+import dev.hermitcloud.Hermit;
+import dev.hermitcloud.demo.DemoKernel;
+import dev.hermitcloud.demo.DemoModule;
+import dev.hermitcloud.plan.Action;
+import dev.hermitcloud.plan.Change;
+import dev.hermitcloud.plan.Plan;
+import dev.hermitcloud.provider.ConsoleChunk;
+import dev.hermitcloud.provider.Provider;
+import dev.hermitcloud.spec.MachineType;
+import dev.hermitcloud.spec.Port;
+import dev.hermitcloud.testkit.FastEngine;
+import dev.hermitcloud.unikernel.Unikernel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openstack4j.api.OSClient.OSClientV3;
+import org.openstack4j.api.types.Facing;
+import org.openstack4j.api.types.ServiceType;
+import org.openstack4j.model.compute.Server;
+import org.openstack4j.model.image.v2.Image;
+import org.openstack4j.model.network.NetFloatingIP;
+import org.openstack4j.model.network.SecurityGroup;
+
+/**
+ * One deployment's life, run on two backends: the fake (in boot mode, so the guest really boots) and the
+ * real OpenStack that {@code openstack/local-cloud/up} brings up ({@link RealOpenStackBehaviourTest}).
+ * What the SDK did is checked through the cloud's own API, the same calls on both, so where the fake
+ * answers differently from the real cloud one of the two runs fails.
+ *
+ * <p>The steps build on each other (booting a guest on the real cloud takes a minute), in order: a fresh
+ * deploy whose kernel's report is read through {@code Deployment.serialLog()}; an unchanged re-deploy
+ * that leaves every resource as it was (ids, Nova's and Glance's update times, the security group's
+ * revision number: the cloud's own record that nothing was written); a source change that rewrites the
+ * rules only; a guest stopped with {@code os-stop}, whose console Nova no longer has; a destroy that leaves
+ * nothing the deployment owned. No packet goes to a floating IP: it is checked through the API.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class CloudBehaviourTest {
+  /** Booting under TCG on a shared 2-core machine; a wait, not a timed assertion. */
+  private static final Duration BOOT = Duration.ofMinutes(6);
+  private static final String NAME = "behave";
+
+  private Path dir;
+  private Unikernel demo;
+  private Clients clients;
+  private OpenStackHttp http;
+  private Snapshot first;
+
+  /** The target the deployment goes to: password auth, a floating IP from the external network. */
+  abstract OpenStack target();
+
+  /** Starts what the backend needs, before any test. */
+  abstract void startBackend() throws Exception;
+
+  /** Stops what {@link #startBackend()} started. */
+  abstract void stopBackend() throws Exception;
+
+  @BeforeAll
+  void start() throws Exception {
+    startBackend();
+    dir = Files.createTempDirectory("hermit-behaviour");
+    demo = Unikernel.named(NAME).loader(DemoKernel.writeTo(dir.resolve("demo.elf")), "-uart=io:0x3f8")
+        .module(DemoModule.writeTo(dir.resolve("app"), new byte[] {7, 7, 7}), "answer=42").build();
+    CloudConfig config = target().config();
+    clients = new Clients(TokenSource.of(config), Facing.value(config.endpointInterface()), config.region());
+    http = new OpenStackHttp(clients);
+    // a run that died before its destroy leaves its deployment: start from nothing
+    destroy();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    try {
+      destroy();
+    } finally {
+      try {
+        stopBackend();
+      } finally {
+        dev.hermitcloud.internal.host.HostFiles.deleteTree(dir);
+      }
+    }
+  }
+
+  private DeploymentDefinition.WithCreate deploy(String from) {
+    return Hermit.deploy(demo).to(target()).engineOptions(FastEngine.OPTIONS).machineType(MachineType.atLeast(1, 512))
+        .expose(Port.tcp(8000)).from(from);
+  }
+
+  private Plan destroy() {
+    return Hermit.destroy(NAME).engineOptions(FastEngine.OPTIONS).on(target());
+  }
+
+  @Test
+  @Order(1)
+  void aFreshDeployBootsTheKernelAndItsReportIsReadThroughTheSerialLog() throws Exception {
+    CompletableFuture<Deployment> apply = CompletableFuture.supplyAsync(() -> deploy("203.0.113.0/24").apply());
+    List<String> buildingReads = new ArrayList<>();
+    try (Provider reader = target().connect()) {
+      // while Nova builds the server it has no console yet (real Zed: 409, then 404): an empty read, no error
+      while (!apply.isDone()) {
+        Optional<Server> building = clients.os().compute().servers().list(Map.of("name", "^" + NAME + "$")).stream()
+            .filter(server -> server.getStatus() == Server.Status.BUILD).map(server -> (Server) server).findFirst();
+        if (building.isPresent()) {
+          ConsoleChunk chunk = reader.console().read(NAME, 0);
+          if (clients.os().compute().servers().get(building.get().getId()).getStatus() == Server.Status.BUILD) {
+            assertThat(chunk.text()).as("the console of a server in BUILD").isEmpty();
+            buildingReads.add(building.get().getTaskState());
+          }
+        }
+        Thread.sleep(200);
+      }
+    }
+    assertThat(buildingReads).as("console reads while the server was in BUILD").isNotEmpty();
+    try (Deployment deployment = apply.join()) {
+      StringBuilder seen = new StringBuilder();
+      boolean done = deployment.serialLog().follow(seen::append, s -> s.contains(DemoKernel.DONE), BOOT);
+
+      assertThat(done).as("the demo kernel's report within %s; the console said:%n%s", BOOT, seen).isTrue();
+      List<String> report = DemoKernel.reportIn(seen.toString());
+      assertThat(report).contains("hermit-demo: cmdline [-uart=io:0x3f8]", "hermit-demo: modules 1", DemoKernel.DONE);
+      assertThat(report).anySatisfy(line -> assertThat(line).startsWith("hermit-demo: module 0 size ").endsWith("cmdline [answer=42]"));
+    }
+    first = snapshot();
+    assertThat(first.server().getStatus()).isEqualTo(Server.Status.ACTIVE);
+    assertThat(first.image().getStatus()).isEqualTo(Image.ImageStatus.ACTIVE);
+    assertThat(first.floatingIp()).as("a floating IP from the external network, on the server's port").isPresent();
+    assertThat(rules(first.group())).containsExactly("ingress tcp 8000-8000 from 203.0.113.0/24");
+  }
+
+  @Test
+  @Order(2)
+  void anUnchangedRedeployLeavesEveryResourceAsItWas() throws Exception {
+    Plan plan = deploy("203.0.113.0/24").plan();
+    assertThat(plan.hasChanges()).as("%s", plan.changes()).isFalse();
+
+    deploy("203.0.113.0/24").apply().close();
+
+    Snapshot again = snapshot();
+    assertThat(again.server().getId()).isEqualTo(first.server().getId());
+    assertThat(again.server().getUpdated()).as("Nova's updated time of the server").isEqualTo(first.server().getUpdated());
+    assertThat(again.image().getId()).isEqualTo(first.image().getId());
+    assertThat(again.image().getUpdatedAt()).as("Glance's updated_at of the image").isEqualTo(first.image().getUpdatedAt());
+    assertThat(again.revision()).as("the security group's revision_number (Neutron bumps it on any write)")
+        .isEqualTo(first.revision());
+    assertThat(again.floatingIp().map(NetFloatingIP::getId)).isEqualTo(first.floatingIp().map(NetFloatingIP::getId));
+  }
+
+  @Test
+  @Order(3)
+  void aSourceChangeRewritesTheRulesAndNothingElse() throws Exception {
+    Plan plan = deploy("198.18.0.0/15").plan();
+    assertThat(plan.changes()).filteredOn(c -> c.action().mutates()).extracting(Change::action, c -> c.kind().label())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Action.UPDATE, "firewall"));
+
+    deploy("198.18.0.0/15").apply().close();
+
+    Snapshot after = snapshot();
+    assertThat(rules(after.group())).containsExactly("ingress tcp 8000-8000 from 198.18.0.0/15");
+    assertThat(after.server().getId()).isEqualTo(first.server().getId());
+    assertThat(after.server().getUpdated()).isEqualTo(first.server().getUpdated());
+    assertThat(after.image().getId()).isEqualTo(first.image().getId());
+    assertThat(after.revision()).isGreaterThan(first.revision());
+  }
+
+  @Test
+  @Order(4)
+  void aStoppedGuestHasNoConsoleAndTheSdkSaysWhyAndReplacesItNextTime() throws Exception {
+    String id = first.server().getId();
+    OSClientV3 os = clients.os();
+    assertThat(os.compute().servers().action(id, org.openstack4j.model.compute.Action.STOP).isSuccess()).isTrue();
+    Instant deadline = Instant.now().plus(BOOT);
+    while (os.compute().servers().get(id).getStatus() != Server.Status.SHUTOFF && Instant.now().isBefore(deadline)) {
+      Thread.sleep(1000);
+    }
+    assertThat(os.compute().servers().get(id).getStatus()).isEqualTo(Server.Status.SHUTOFF);
+
+    try (Provider fresh = target().connect()) {
+      assertThatThrownBy(() -> fresh.console().read(NAME, 0)).isInstanceOf(CloudException.class)
+          .hasMessageContaining("server " + NAME + " (" + id + ") is SHUTOFF")
+          .hasMessageContaining("(\"Guest does not have a console available.\")");
+    }
+    Plan plan = deploy("198.18.0.0/15").plan();
+    assertThat(plan.changes()).filteredOn(c -> c.kind().label().equals("instance")).singleElement()
+        .satisfies(c -> {
+          assertThat(c.action()).isEqualTo(Action.REPLACE);
+          assertThat(c.reason()).contains("SHUTOFF");
+        });
+  }
+
+  @Test
+  @Order(5)
+  void destroyLeavesNothingTheDeploymentOwned() throws Exception {
+    Plan plan = destroy();
+    assertThat(plan.changes()).isNotEmpty().allMatch(c -> c.action() == Action.DELETE);
+
+    OSClientV3 os = clients.os();
+    assertThat(os.compute().servers().list(Map.of("name", "^" + NAME + "$"))).isEmpty();
+    assertThat(os.imagesV2().list(Map.of("name", first.image().getName()))).isEmpty();
+    assertThat(os.networking().securitygroup().list(Map.of("name", "hermit-" + NAME))).isEmpty();
+    assertThat(os.networking().securitygroup().list(Map.of("name", NeutronLocks.PREFIX + NAME))).as("the lock").isEmpty();
+    assertThat(os.networking().floatingip().list()).noneMatch(ip -> ip.getId().equals(first.floatingIp().get().getId()));
+    assertThat(destroy().changes()).as("a second destroy finds nothing").isEmpty();
+  }
+
+  /** The deployment's resources as the cloud's API shows them now. */
+  private record Snapshot(Server server, Image image, SecurityGroup group, long revision, Optional<NetFloatingIP> floatingIp) {}
+
+  private Snapshot snapshot() throws Exception {
+    OSClientV3 os = clients.os();
+    List<? extends Server> servers = os.compute().servers().list(Map.of("name", "^" + NAME + "$"));
+    assertThat(servers).as("servers named %s", NAME).hasSize(1);
+    Server server = os.compute().servers().get(servers.get(0).getId());
+    Image image = os.imagesV2().get(server.getImageId() != null ? server.getImageId() : server.getImage().getId());
+    List<? extends SecurityGroup> groups = os.networking().securitygroup().list(Map.of("name", "hermit-" + NAME));
+    assertThat(groups).as("security groups named hermit-%s", NAME).hasSize(1);
+    SecurityGroup group = groups.get(0);
+    JsonNode shown = http.send(ServiceType.NETWORK, "GET", "/security-groups/" + group.getId(), null, Map.of()).json();
+    long revision = shown.path("security_group").path("revision_number").asLong(-1);
+    assertThat(revision).as("Neutron shows a revision_number").isPositive();
+    Optional<NetFloatingIP> floating = os.networking().floatingip().list().stream()
+        .filter(ip -> ip.getPortId() != null && os.networking().port().get(ip.getPortId()) != null
+            && server.getId().equals(os.networking().port().get(ip.getPortId()).getDeviceId()))
+        .map(ip -> (NetFloatingIP) ip).findFirst();
+    return new Snapshot(server, image, group, revision, floating);
+  }
+
+  /** The group's rules as {@code ingress tcp 8000-8000 from CIDR}, without Neutron's default egress rules. */
+  private List<String> rules(SecurityGroup group) throws Exception {
+    return clients.os().networking().securityrule().list(Map.of("security_group_id", group.getId())).stream()
+        .filter(r -> "ingress".equals(r.getDirection()))
+        .map(r -> r.getDirection() + " " + r.getProtocol() + " " + r.getPortRangeMin() + "-" + r.getPortRangeMax()
+            + " from " + r.getRemoteIpPrefix())
+        .toList();
+  }
+}
