@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,12 +25,6 @@ class LogsWithoutOutputTest {
 
   @RegisterExtension
   final CapturedStreams streams = new CapturedStreams();
-  List<String> unikernel;
-
-  @BeforeEach
-  void files() throws Exception {
-    unikernel = EchoFlags.in(dir);
-  }
 
   @Test
   void aServerWhoseGuestPoweredOffSaysItsConsoleIsGoneAndWhatToDo() throws Exception {
@@ -71,10 +64,10 @@ class LogsWithoutOutputTest {
     }
   }
 
-  private int hermit(List<String> target, String command, String... args) {
+  private int hermit(List<String> target, String command, String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of(command));
     if (command.equals("deploy")) {
-      all.addAll(unikernel);
+      all.addAll(EchoFlags.in(dir));
     }
     all.addAll(List.of(args));
     all.addAll(target);
