@@ -1,7 +1,6 @@
 package dev.hermitcloud.openstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hermitcloud.provider.DeploymentLocks;
 import dev.hermitcloud.provider.LockHolder;
@@ -28,7 +27,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class NeutronLocks implements DeploymentLocks {
   static final String PREFIX = "hermit-lock:";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int LONGEST_NAME_PART = 60;
 
   private final NeutronRest neutron;
@@ -106,7 +104,7 @@ final class NeutronLocks implements DeploymentLocks {
   }
 
   private static String encode(String deployment, LockHolder holder, Instant since, Instant expires) {
-    ObjectNode o = JSON.createObjectNode();
+    ObjectNode o = OpenStackHttp.JSON.createObjectNode();
     // Neutron keeps 255 characters of a description: long user or host names are cut, the rest always fits
     o.put("user", cut(holder.user())).put("host", cut(holder.host())).put("pid", holder.pid())
         .put("run", holder.runId()).put("since", since.toString()).put("expires", expires.toString());
@@ -128,7 +126,7 @@ final class NeutronLocks implements DeploymentLocks {
     LockLease lease() {
       String version = id + "@" + revision;
       try {
-        JsonNode o = JSON.readTree(description);
+        JsonNode o = OpenStackHttp.JSON.readTree(description);
         return new LockLease(deployment, new LockHolder(o.path("user").asText("unknown"), o.path("host").asText("unknown-host"),
             o.path("pid").asLong(0), o.path("run").asText("unknown")), Instant.parse(o.path("since").asText()),
             Instant.parse(o.path("expires").asText()), version);

@@ -241,8 +241,9 @@ abstract class CloudBehaviourTest {
     long revision = shown.path("security_group").path("revision_number").asLong(-1);
     assertThat(revision).as("Neutron shows a revision_number").isPositive();
     Optional<NetFloatingIP> floating = os.networking().floatingip().list().stream()
-        .filter(ip -> ip.getPortId() != null && os.networking().port().get(ip.getPortId()) != null
-            && server.getId().equals(os.networking().port().get(ip.getPortId()).getDeviceId()))
+        .filter(ip -> ip.getPortId() != null)
+        .filter(ip -> Optional.ofNullable(os.networking().port().get(ip.getPortId()))
+            .map(port -> server.getId().equals(port.getDeviceId())).orElse(false))
         .map(ip -> (NetFloatingIP) ip).findFirst();
     return new Snapshot(server, image, group, revision, floating);
   }

@@ -2,8 +2,6 @@ package dev.hermitcloud.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hermitcloud.demo.DemoKernel;
-import dev.hermitcloud.demo.DemoModule;
 import dev.hermitcloud.gce.fake.FakeGce;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +32,9 @@ class HealthFailureTest {
     // no app stand-in: nothing answers on the instance's address, as when the app has not started
     fake = FakeGce.builder().project("cli-project").bucket("cli-bucket").operationDuration(Duration.ofMillis(30)).start();
     target = List.of("--target", "gce", "--project", "cli-project", "--bucket", "cli-bucket", "--endpoint", fake.endpoint());
-    Path kernel = DemoKernel.writeTo(dir.resolve("kernel.elf"));
-    Path module = DemoModule.writeTo(dir.resolve("app"), "hi\n".getBytes(StandardCharsets.US_ASCII));
-    deploy = new ArrayList<>(List.of("deploy", "--name", "echo", "--loader", kernel.toString(), "--module", module.toString(),
-        "--machine-type", "f1-micro", "--expose", "tcp:8000", "--from", "0.0.0.0/0"));
+    deploy = new ArrayList<>(List.of("deploy"));
+    deploy.addAll(EchoFlags.in(dir));
+    deploy.addAll(List.of("--machine-type", "f1-micro", "--expose", "tcp:8000", "--from", "0.0.0.0/0"));
     deploy.addAll(target);
   }
 

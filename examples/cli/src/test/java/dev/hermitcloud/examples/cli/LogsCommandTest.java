@@ -2,8 +2,6 @@ package dev.hermitcloud.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hermitcloud.demo.DemoKernel;
-import dev.hermitcloud.demo.DemoModule;
 import dev.hermitcloud.gce.fake.FakeGce;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,10 +31,10 @@ class LogsCommandTest {
     fake = FakeGce.builder().project("cli-project").bucket("cli-bucket").operationDuration(Duration.ofMillis(30))
         .bootOutput(CONSOLE).start();
     target = List.of("--target", "gce", "--project", "cli-project", "--bucket", "cli-bucket", "--endpoint", fake.endpoint());
-    Path kernel = DemoKernel.writeTo(dir.resolve("kernel.elf"));
-    Path module = DemoModule.writeTo(dir.resolve("app"), "hi\n".getBytes(StandardCharsets.US_ASCII));
-    assertThat(hermit("deploy", "--name", "echo", "--loader", kernel.toString(), "--module", module.toString(),
-        "--machine-type", "f1-micro")).as(streams.err.toString(StandardCharsets.UTF_8)).isZero();
+    List<String> deploy = new ArrayList<>(List.of("deploy"));
+    deploy.addAll(EchoFlags.in(dir));
+    deploy.addAll(List.of("--machine-type", "f1-micro"));
+    assertThat(hermit(deploy.toArray(String[]::new))).as(streams.err.toString(StandardCharsets.UTF_8)).isZero();
     streams.out.reset();
   }
 
