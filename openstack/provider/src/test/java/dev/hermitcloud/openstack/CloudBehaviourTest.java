@@ -85,7 +85,7 @@ abstract class CloudBehaviourTest {
     demo = Unikernel.named(NAME).loader(DemoKernel.writeTo(dir.resolve("demo.elf")), "-uart=io:0x3f8")
         .module(DemoModule.writeTo(dir.resolve("app"), new byte[] {7, 7, 7}), "answer=42").build();
     CloudConfig config = target().config();
-    clients = new Clients(TokenSource.of(config), Facing.value(config.endpointInterface()), config.region());
+    clients = new Clients(TokenSource.of(config), Facing.value(config.endpointInterface()), config.region(), config.transport());
     http = new OpenStackHttp(clients);
     // a run that died before its destroy leaves its deployment: start from nothing
     destroy();

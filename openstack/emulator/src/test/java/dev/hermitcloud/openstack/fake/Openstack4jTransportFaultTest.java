@@ -107,7 +107,8 @@ class Openstack4jTransportFaultTest {
         .scopeToProject(Identifier.byName(cloud.project()), Identifier.byName(cloud.domain()))
         .authenticate();
     cloud.faults().add(FaultRule.on(FLAVORS).inject(Fault.latency(Duration.ofMillis(400))));
-    // a working read timeout of 50 ms would throw here; openstack4j sets it as the pool timeout
+    // a working read timeout of 50 ms would throw here; openstack4j sets it as the pool timeout (why the
+    // provider brings its own connector: AnswerTimeoutTest there)
     assertThat(impatient.compute().flavors().list()).isNotEmpty();
   }
 
