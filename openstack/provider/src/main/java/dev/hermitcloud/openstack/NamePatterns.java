@@ -1,24 +1,43 @@
 package dev.hermitcloud.openstack;
 
-import dev.hermitcloud.provider.NameAlternations;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Nova {@code name} filters for many exact names: Nova matches the filter as a regular expression
- * anywhere in the name, so each is anchored, {@code ^(a|b)$}, with every character that is not a
- * letter, digit, {@code -} or {@code _} escaped. Chunked to keep each request's URL short.
+ * Nova {@code name} filters that list at least the servers of the given names, for a caller that keeps
+ * only the exact names. Nova matches the filter as a regular expression anywhere in the name, but real
+ * Nova (Zed) lists nothing for a pattern with an alternation ({@code ^(a|b)$}: FINDINGS.md), so names
+ * are not joined with {@code |}: names sharing a prefix are read with one {@code ^prefix} filter (a
+ * deployment's instances share its name), and a name with no prefix in common gets its own {@code ^name$}.
+ * Every character but a letter, digit, {@code -} or {@code _} is escaped.
  */
 final class NamePatterns {
-  private static final int MAX_CHARS = 2000;
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_-]");
 
   private NamePatterns() {}
 
   static List<String> anchored(Collection<String> names) {
-    return NameAlternations.of(names.stream().map(NamePatterns::escape).toList(), MAX_CHARS).stream()
-        .map(group -> "^(" + group + ")$").toList();
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    String prefix = commonPrefix(names);
+    if (names.size() > 1 && !prefix.isEmpty()) {
+      return List.of("^" + escape(prefix));
+    }
+    return names.stream().map(name -> "^" + escape(name) + "$").toList();
+  }
+
+  private static String commonPrefix(Collection<String> names) {
+    String prefix = names.iterator().next();
+    for (String name : names) {
+      int i = 0;
+      while (i < prefix.length() && i < name.length() && prefix.charAt(i) == name.charAt(i)) {
+        i++;
+      }
+      prefix = prefix.substring(0, i);
+    }
+    return prefix;
   }
 
   private static String escape(String name) {

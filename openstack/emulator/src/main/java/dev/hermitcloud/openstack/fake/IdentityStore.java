@@ -3,11 +3,13 @@ package dev.hermitcloud.openstack.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The fake's users, projects and application credentials, looked up by Keystone's references. */
 final class IdentityStore {
   final List<FakeUser> users;
   final List<FakeProject> projects;
+  /** Those given to the builder and those users made through Keystone's API. */
   final List<FakeApplicationCredential> credentials;
 
   IdentityStore(
@@ -16,7 +18,7 @@ final class IdentityStore {
       List<FakeApplicationCredential> credentials) {
     this.users = List.copyOf(users);
     this.projects = List.copyOf(projects);
-    this.credentials = List.copyOf(credentials);
+    this.credentials = new CopyOnWriteArrayList<>(credentials);
   }
 
   /** A user by {@code {"id"}} or {@code {"name","domain":{"id"|"name"}}}. */

@@ -20,6 +20,7 @@ import java.util.Optional;
 final class KeystoneApi {
   static final String VERSION = "/v3";
   static final String TOKENS = "/v3/auth/tokens";
+  static final String CREDENTIALS = "/v3/users/{user_id}/application_credentials";
 
   private final IdentityStore identity;
   private final TokenStore tokens;
@@ -33,6 +34,8 @@ final class KeystoneApi {
     router.add("GET", VERSION, false, this::version);
     router.add("POST", TOKENS, false, this::issue);
     router.add("GET", TOKENS, this::check);
+    router.add("POST", CREDENTIALS, this::createCredential);
+    router.add("DELETE", CREDENTIALS + "/{id}", this::deleteCredential);
   }
 
   /** True for the routes served without a token: the version document and token issuing. */
@@ -122,6 +125,58 @@ final class KeystoneApi {
     }
     return Reply.json(200, render(subject.get(), r.baseUrl()))
         .header("X-Subject-Token", subject.get().id());
+  }
+
+  /**
+   * Keystone's "Create application credential": a user makes one for themself, scoped to the token's
+   * project; the secret is generated unless given and is shown only in this answer; a name is unique
+   * per user (409). A token from an application credential may not make another (403, unless the
+   * credential is unrestricted, which the fake's never are).
+   * https://docs.openstack.org/api-ref/identity/v3/#create-application-credential
+   */
+  private synchronized Reply createCredential(Request r) {
+    TokenStore.IssuedToken caller = Caller.token(r);
+    FakeUser user = owner(r, caller);
+    if (caller.applicationCredential() != null) {
+      throw OpenStackErrors.forbidden("You are not authorized to perform the requested action: "
+          + "identity:create_application_credential.");
+    }
+    JsonNode body = Fields.wrapped(r.json(), "application_credential");
+    String name = body.path("name").asText("");
+    if (name.isEmpty()) {
+      throw OpenStackErrors.badRequest("Invalid input for field 'name': 'name' is a required property");
+    }
+    if (identity.credentials.stream().anyMatch(c -> c.user().equals(user) && c.name().equals(name))) {
+      throw OpenStackErrors.conflict("Conflict occurred attempting to store application_credential - Duplicate entry.");
+    }
+    String secret = body.hasNonNull("secret") ? body.get("secret").asText() : Ids.uuid().replace("-", "") + Ids.uuid().replace("-", "");
+    FakeApplicationCredential credential =
+        new FakeApplicationCredential(Ids.uuid().replace("-", ""), name, secret, user, caller.project());
+    identity.credentials.add(credential);
+    ObjectNode out = Json.object();
+    out.putObject("application_credential").put("id", credential.id()).put("name", name)
+        .put("secret", secret).put("project_id", caller.projectId()).put("unrestricted", false)
+        .putNull("expires_at").putNull("description");
+    return Reply.json(201, out);
+  }
+
+  /** Keystone's "Delete application credential": 204, or 404 for one the user does not have. */
+  private Reply deleteCredential(Request r) {
+    FakeUser user = owner(r, Caller.token(r));
+    boolean removed = identity.credentials.removeIf(c -> c.user().equals(user) && c.id().equals(r.var("id")));
+    if (!removed) {
+      throw OpenStackErrors.notFound("Could not find application credential: " + r.var("id") + ".");
+    }
+    return Reply.empty(204);
+  }
+
+  /** The path's user, who must be the caller: a user manages only their own credentials. */
+  private static FakeUser owner(Request r, TokenStore.IssuedToken caller) {
+    if (!caller.user().id().equals(r.var("user_id"))) {
+      throw OpenStackErrors.forbidden("You are not authorized to perform the requested action: "
+          + "identity:create_application_credential.");
+    }
+    return caller.user();
   }
 
   private static ObjectNode render(TokenStore.IssuedToken token, String baseUrl) {

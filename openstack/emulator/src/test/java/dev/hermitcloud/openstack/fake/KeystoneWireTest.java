@@ -161,4 +161,34 @@ class KeystoneWireTest {
     assertThat(RawHttp.send("POST", cloud.authUrl() + "/auth/tokens", null, wrong).statusCode())
         .isEqualTo(401);
   }
+
+  @Test
+  void aUserMakesAnApplicationCredentialThatAuthenticatesUntilItIsDeleted() throws Exception {
+    Token token = OpenStackClients.password(cloud).getToken();
+    String url = cloud.authUrl() + "/users/" + token.getUser().getId() + "/application_credentials";
+    HttpResponse<String> made = RawHttp.send("POST", url, token.getId(), "{\"application_credential\": {\"name\": \"deployer\"}}");
+    assertThat(made.statusCode()).isEqualTo(201);
+    var credential = RawHttp.json(made).path("application_credential");
+    assertThat(credential.path("project_id").asText()).isEqualTo(token.getProject().getId());
+    String id = credential.path("id").asText();
+    String secret = credential.path("secret").asText();
+    assertThat(secret).hasSizeGreaterThan(20);
+
+    String auth = "{\"auth\": {\"identity\": {\"methods\": [\"application_credential\"], \"application_credential\": "
+        + "{\"id\": \"" + id + "\", \"secret\": \"" + secret + "\"}}}}";
+    HttpResponse<String> issued = RawHttp.send("POST", cloud.authUrl() + "/auth/tokens", null, auth);
+    assertThat(issued.statusCode()).isEqualTo(201);
+    String credentialToken = issued.headers().firstValue("X-Subject-Token").orElseThrow();
+    assertThat(RawHttp.send("POST", url, token.getId(), "{\"application_credential\": {\"name\": \"deployer\"}}")
+        .statusCode()).as("a name is unique per user").isEqualTo(409);
+    assertThat(RawHttp.send("POST", url, credentialToken, "{\"application_credential\": {\"name\": \"other\"}}")
+        .statusCode()).as("a restricted credential makes no other").isEqualTo(403);
+    String otherUser = cloud.authUrl() + "/users/0000/application_credentials";
+    assertThat(RawHttp.send("POST", otherUser, token.getId(), "{\"application_credential\": {\"name\": \"x\"}}")
+        .statusCode()).as("only one's own").isEqualTo(403);
+
+    assertThat(RawHttp.send("DELETE", url + "/" + id, token.getId(), null).statusCode()).isEqualTo(204);
+    assertThat(RawHttp.send("DELETE", url + "/" + id, token.getId(), null).statusCode()).isEqualTo(404);
+    assertThat(RawHttp.send("POST", cloud.authUrl() + "/auth/tokens", null, auth).statusCode()).isEqualTo(401);
+  }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.openstack4j.api.exceptions.ConnectionException;
 import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.core.transport.ClientConstants;
@@ -43,6 +45,17 @@ public final class JdkHttpExecutor implements HttpExecutorService {
   /** Headers the JDK client sets itself and refuses from callers. */
   private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
   private static final Map<Duration, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+  private static final List<Consumer<String>> WATCHERS = new CopyOnWriteArrayList<>();
+
+  /**
+   * Tells {@code watcher} of every request sent from now on, as {@code "METHOD /path"} (no query, no
+   * header: nothing secret), until the returned handle is closed: how tests count what a run sent to a
+   * real cloud, which keeps no count of its own.
+   */
+  public static AutoCloseable watch(Consumer<String> watcher) {
+    WATCHERS.add(watcher);
+    return () -> WATCHERS.remove(watcher);
+  }
 
   @Override
   public <R> HttpResponse execute(HttpRequest<R> request) {
@@ -93,10 +106,12 @@ public final class JdkHttpExecutor implements HttpExecutorService {
           request.hasJson() && entity == null ? ClientConstants.CONTENT_TYPE_JSON : request.getContentType());
     }
     builder.method(request.getMethod().name(), body == null ? BodyPublishers.noBody() : body);
+    java.net.http.HttpRequest built = builder.build();
+    WATCHERS.forEach(w -> w.accept(built.method() + " " + built.uri().getPath()));
     HttpClient client = CLIENTS.computeIfAbsent(millisOr(config.getConnectTimeout(), DEFAULT_CONNECT_TIMEOUT),
         timeout -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
             .followRedirects(HttpClient.Redirect.NORMAL).build());
-    return new BufferedResponse(client.send(builder.build(), BodyHandlers.ofByteArray()));
+    return new BufferedResponse(client.send(built, BodyHandlers.ofByteArray()));
   }
 
   private static BodyPublisher body(HttpRequest<?> request, Object entity) throws IOException {
