@@ -22,10 +22,10 @@ import org.openstack4j.openstack.identity.v3.domain.TokenAuth;
  */
 final class ApplicationCredentialTokens implements TokenSource {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final CloudConfig config;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
   ApplicationCredentialTokens(CloudConfig config) {
     this.config = config;
@@ -34,7 +34,7 @@ final class ApplicationCredentialTokens implements TokenSource {
   @Override
   public Token issue() throws CloudException, InterruptedException {
     String url = config.authUrl() + "/auth/tokens";
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(config.apiTimeout())
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
         .header("Content-Type", "application/json").header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body())).build();
     HttpResponse<String> response;

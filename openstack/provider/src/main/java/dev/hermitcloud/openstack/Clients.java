@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.api.types.Facing;
-import org.openstack4j.core.transport.Config;
 import org.openstack4j.model.identity.v3.Token;
 import org.openstack4j.openstack.OSFactory;
 
@@ -23,25 +22,18 @@ final class Clients {
   private final TokenSource source;
   private final Facing facing;
   private final Optional<String> region;
-  private final Config transport;
   private final ThreadLocal<OSClientV3> lastOnThisThread = new ThreadLocal<>();
   private Token token;
 
-  Clients(TokenSource source, Facing facing, Optional<String> region, Config transport) {
+  Clients(TokenSource source, Facing facing, Optional<String> region) {
     this.source = source;
     this.facing = facing;
     this.region = region;
-    this.transport = transport;
-  }
-
-  /** How long a call waits for its answer (the plain-HTTP calls beside openstack4j's use it too). */
-  Duration answerTimeout() {
-    return Duration.ofMillis(transport.getReadTimeout());
   }
 
   /** A client for this thread; authenticates first if there is no usable token. */
   OSClientV3 os() throws Exception {
-    OSClientV3 os = OSFactory.clientFromToken(token(), facing, transport);
+    OSClientV3 os = OSFactory.clientFromToken(token(), facing);
     if (region.isPresent()) {
       os = os.useRegion(region.get());
     }

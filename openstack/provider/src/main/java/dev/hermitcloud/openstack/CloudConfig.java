@@ -1,10 +1,7 @@
 package dev.hermitcloud.openstack;
 
-import dev.hermitcloud.openstack.connector.JdkHttpExecutor;
-import java.time.Duration;
 import java.util.Optional;
 import org.immutables.value.Value;
-import org.openstack4j.core.transport.Config;
 
 /**
  * One cloud's connection settings, resolved from {@code clouds.yaml} or {@code OS_*} variables. Secrets
@@ -52,20 +49,6 @@ abstract class CloudConfig {
   @Value.Default
   String endpointInterface() {
     return "public";
-  }
-
-  /**
-   * How long one call waits for its answer before it counts as lost (and is retried): clouds.yaml's
-   * {@code api_timeout} or {@code OS_API_TIMEOUT}, in seconds, as openstacksdk reads them.
-   */
-  @Value.Default
-  Duration apiTimeout() {
-    return JdkHttpExecutor.DEFAULT_ANSWER_TIMEOUT;
-  }
-
-  /** openstack4j's transport settings: its read timeout is the answer deadline of the provider's connector. */
-  Config transport() {
-    return Config.newConfig().withReadTimeout(Math.toIntExact(apiTimeout().toMillis()));
   }
 
   /** The user's domain name, {@code Default} when neither a name nor an id is given. */

@@ -47,8 +47,8 @@ final class CloudErrors {
       return fromStatus(response.getStatus(), response.getMessage(), error);
     }
     for (Throwable t = error; t != null; t = t.getCause()) {
-      // a body cut short or a dropped connection, met while openstack4j reads an answer
-      if (t instanceof java.io.IOException) {
+      // a body cut short escapes as JAX-RS ProcessingException; a dropped connection as an IOException
+      if (t instanceof javax.ws.rs.ProcessingException || t instanceof java.io.IOException) {
         return CloudException.connection(String.valueOf(t.getMessage()), error);
       }
       if (t.getCause() == t) {

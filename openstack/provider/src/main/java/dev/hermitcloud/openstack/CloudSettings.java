@@ -1,7 +1,6 @@
 package dev.hermitcloud.openstack;
 
 import dev.hermitcloud.InvalidSpecException;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,7 @@ import java.util.function.UnaryOperator;
 /**
  * Turns settings keyed the way clouds.yaml's {@code auth} section keys them ({@code auth_url},
  * {@code username}, {@code application_credential_secret}, plus {@code auth_type}, {@code region_name},
- * {@code interface}, {@code api_timeout}) into a {@link CloudConfig}, checking that the chosen method has what it needs.
+ * {@code interface}) into a {@link CloudConfig}, checking that the chosen method has what it needs.
  * {@code OS_*} variables map onto the same keys by dropping the prefix and lower-casing.
  */
 final class CloudSettings {
@@ -50,7 +49,6 @@ final class CloudSettings {
         .projectDomainId(optional("project_domain_id").or(() -> optional("domain_id")))
         .region(optional("region_name"));
     optional("interface").map(this::endpointInterface).ifPresent(config::endpointInterface);
-    optional("api_timeout").map(this::apiTimeout).ifPresent(config::apiTimeout);
     if (method == AuthMethod.PASSWORD) {
       config.password(required("password", "the user's password"));
       if (optional("username").isEmpty() && optional("user_id").isEmpty()) {
@@ -112,20 +110,6 @@ final class CloudSettings {
       throw new InvalidSpecException(field.apply("interface"), value, "is not public, internal or admin (in " + origin + ")");
     }
     return normalised;
-  }
-
-  private Duration apiTimeout(String value) {
-    double seconds;
-    try {
-      seconds = Double.parseDouble(value);
-    } catch (NumberFormatException e) {
-      seconds = Double.NaN;
-    }
-    if (!(seconds > 0 && seconds <= 86_400)) {
-      throw new InvalidSpecException(field.apply("api_timeout"), value,
-          "is not a number of seconds between 0 and 86400, such as 60 (in " + origin + ")");
-    }
-    return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
   }
 
   private Optional<String> optional(String key) {

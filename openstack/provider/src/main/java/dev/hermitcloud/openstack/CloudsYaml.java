@@ -77,7 +77,7 @@ final class CloudsYaml {
 
   private static boolean topLevel(String key) {
     return key.equals("auth_type") || key.equals("region_name") || key.equals("interface")
-        || key.equals("identity_api_version") || key.equals("api_timeout");
+        || key.equals("identity_api_version");
   }
 
   /** The cloud's settings flattened: the {@code auth} section and the top-level scalars. */

@@ -22,10 +22,10 @@ import org.openstack4j.api.types.ServiceType;
  */
 final class OpenStackHttp {
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final Clients clients;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
   OpenStackHttp(Clients clients) {
     this.clients = clients;
@@ -73,7 +73,7 @@ final class OpenStackHttp {
     if (service == ServiceType.NETWORK && !base.endsWith("/v2.0")) {
       base = base + "/v2.0";
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(clients.answerTimeout())
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
         .header("X-Auth-Token", session.getTokenId()).header("Accept", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body.toString()));

@@ -44,7 +44,7 @@ final class OpenStackProvider implements Provider {
 
   OpenStackProvider(OpenStack target, CloudConfig config) {
     this.clients = new Clients(TokenSource.of(config), Facing.value(config.endpointInterface()),
-        target.region().or(config::region), config.transport());
+        target.region().or(config::region));
     this.images = new GlanceImages(clients, target.imageFormat());
     this.firewalls = new NeutronSecurityGroups(clients);
     FloatingIpPolicy policy = new FloatingIpPolicy(new Networks(), target.network(), target.floatingIpNetwork());

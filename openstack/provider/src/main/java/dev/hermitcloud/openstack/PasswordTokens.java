@@ -20,7 +20,7 @@ final class PasswordTokens implements TokenSource {
   @Override
   public Token issue() {
     IOSClientBuilder.V3 builder = OSFactory.builderV3().endpoint(config.authUrl())
-        .perspective(Facing.value(config.endpointInterface())).withConfig(config.transport());
+        .perspective(Facing.value(config.endpointInterface()));
     String password = config.password().orElseThrow();
     if (config.userId().isPresent()) {
       builder.credentials(config.userId().get(), password);

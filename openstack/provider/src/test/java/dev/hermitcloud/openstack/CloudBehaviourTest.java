@@ -89,7 +89,7 @@ abstract class CloudBehaviourTest {
     demo = Unikernel.named(NAME).loader(DemoKernel.writeTo(dir.resolve("demo.elf")), "-uart=io:0x3f8")
         .module(DemoModule.writeTo(dir.resolve("app"), new byte[] {7, 7, 7}), "answer=42").build();
     CloudConfig config = target().config();
-    clients = new Clients(TokenSource.of(config), Facing.value(config.endpointInterface()), config.region(), config.transport());
+    clients = new Clients(TokenSource.of(config), Facing.value(config.endpointInterface()), config.region());
     http = new OpenStackHttp(clients);
     // a run that died before its destroy leaves its deployment: start from nothing
     destroy();
@@ -161,14 +161,7 @@ abstract class CloudBehaviourTest {
     Plan plan = deploy("203.0.113.0/24").plan();
     assertThat(plan.hasChanges()).as("%s", plan.changes()).isFalse();
 
-    List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
-    try (AutoCloseable watch = dev.hermitcloud.openstack.connector.JdkHttpExecutor.watch(sent::add)) {
-      deploy("203.0.113.0/24").apply().close();
-    }
-    // counted by the SDK's own HTTP layer, since the real cloud keeps no count (the lock's two writes go
-    // over plain HTTP beside openstack4j, and the token's POST is not a change)
-    assertThat(sent).as("requests of the unchanged re-deploy").isNotEmpty()
-        .filteredOn(r -> !r.startsWith("GET ") && !r.endsWith("/auth/tokens")).isEmpty();
+    deploy("203.0.113.0/24").apply().close();
 
     Snapshot again = snapshot();
     assertThat(again.server().getId()).isEqualTo(first.server().getId());

@@ -7,7 +7,6 @@ import dev.hermitcloud.openstack.fake.FakeOpenStack;
 import dev.hermitcloud.InvalidSpecException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -150,29 +149,6 @@ class CloudConfigTest {
         .hasMessageContaining("OS_AUTH_URL: 'https://k/v2.0' is Keystone v2.0");
     assertThatThrownBy(() -> OsVariables.read(Map.of("OS_AUTH_URL", "https://k/v3", "OS_AUTH_TYPE", "token")))
         .hasMessageContaining("OS_AUTH_TYPE: 'token' is not supported");
-  }
-
-  @Test
-  void apiTimeoutIsSecondsFromOsVariablesOrCloudsYamlAndAMinuteWhenUnset() throws Exception {
-    Map<String, String> base = Map.of("OS_AUTH_URL", "https://k/v3", "OS_USERNAME", "a", "OS_PASSWORD", "p",
-        "OS_PROJECT_NAME", "demo");
-    assertThat(OsVariables.read(base).apiTimeout()).isEqualTo(Duration.ofSeconds(60));
-    var withTimeout = new java.util.HashMap<>(base);
-    withTimeout.put("OS_API_TIMEOUT", "2.5");
-    assertThat(OsVariables.read(withTimeout).apiTimeout()).isEqualTo(Duration.ofMillis(2500));
-    assertThat(OsVariables.read(withTimeout).transport().getReadTimeout()).isEqualTo(2500);
-    withTimeout.put("OS_API_TIMEOUT", "soon");
-    assertThatThrownBy(() -> OsVariables.read(withTimeout))
-        .hasMessageContaining("OS_API_TIMEOUT: 'soon' is not a number of seconds between 0 and 86400, such as 60");
-
-    Path file = dir.resolve("timeout-clouds.yaml");
-    Files.writeString(file, """
-        clouds:
-          slow:
-            api_timeout: 0
-            auth: {auth_url: "https://k/v3", username: a, password: p, project_name: demo}
-        """);
-    assertThatThrownBy(() -> CloudsYaml.read("slow", file)).hasMessageContaining("clouds.slow.api_timeout: '0' is not");
   }
 
   @Test

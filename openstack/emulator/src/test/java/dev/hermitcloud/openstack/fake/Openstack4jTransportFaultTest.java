@@ -107,8 +107,7 @@ class Openstack4jTransportFaultTest {
         .scopeToProject(Identifier.byName(cloud.project()), Identifier.byName(cloud.domain()))
         .authenticate();
     cloud.faults().add(FaultRule.on(FLAVORS).inject(Fault.latency(Duration.ofMillis(400))));
-    // a working read timeout of 50 ms would throw here; openstack4j sets it as the pool timeout (why the
-    // provider brings its own connector: AnswerTimeoutTest there)
+    // a working read timeout of 50 ms would throw here; openstack4j sets it as the pool timeout
     assertThat(impatient.compute().flavors().list()).isNotEmpty();
   }
 
