@@ -234,9 +234,9 @@ abstract class CloudBehaviourTest {
   @Order(6)
   void twoServersFromARawImageWithAnApplicationCredentialGivenAsOsVariables() throws Exception {
     CloudConfig config = target().config();
-    String userId = clients.os().getToken().getUser().getId();
-    JsonNode made = keystone("POST", config.authUrl() + "/users/" + userId + "/application_credentials",
-        "{\"application_credential\": {\"name\": \"hermit-behave-" + System.nanoTime() + "\"}}", 201)
+    String credentials = "/users/" + clients.os().getToken().getUser().getId() + "/application_credentials";
+    JsonNode made = keystone("POST", credentials, OpenStackHttp.JSON.createObjectNode().set("application_credential",
+        OpenStackHttp.JSON.createObjectNode().put("name", "hermit-behave-" + System.nanoTime())), 201)
         .path("application_credential");
     String credential = made.path("id").asText();
     try {
@@ -252,16 +252,15 @@ abstract class CloudBehaviourTest {
         assertThat(deployment.instances()).hasSize(2);
       }
       OSClientV3 os = clients.os();
-      List<? extends Server> servers = os.compute().servers().list(Map.of("name", "^" + PAIR + "-"));
+      List<Server> servers = os.compute().servers().list(Map.of("name", "^" + PAIR + "-")).stream()
+          .map(s -> os.compute().servers().get(s.getId())).toList();
       assertThat(servers).extracting(Server::getName).containsExactlyInAnyOrder(PAIR + "-0", PAIR + "-1");
-      Server one = os.compute().servers().get(servers.get(0).getId());
+      Server one = servers.get(0);
       assertThat(one.getStatus()).isEqualTo(Server.Status.ACTIVE);
-      Image image = os.imagesV2().get(one.getImageId() != null ? one.getImageId() : one.getImage().getId());
+      Image image = os.imagesV2().get(imageId(one));
       assertThat(image.getDiskFormat()).isEqualTo(org.openstack4j.model.image.v2.DiskFormat.RAW);
       assertThat(image.getSize()).as("a RAW upload is the whole disk: 1 GiB").isEqualTo(1L << 30);
-      assertThat(servers).allSatisfy(s -> assertThat(os.compute().servers().get(s.getId()).getImageId() != null
-          ? os.compute().servers().get(s.getId()).getImageId() : os.compute().servers().get(s.getId()).getImage().getId())
-          .isEqualTo(image.getId()));
+      assertThat(servers).allSatisfy(s -> assertThat(imageId(s)).isEqualTo(image.getId()));
       assertThat(definition.plan().hasChanges()).as("an unchanged re-plan of the pair").isFalse();
 
       assertThat(Hermit.destroy(PAIR).engineOptions(FastEngine.OPTIONS).on(viaCredential).changes())
@@ -270,21 +269,20 @@ abstract class CloudBehaviourTest {
       assertThat(os.imagesV2().list(Map.of("name", image.getName()))).isEmpty();
       assertThat(os.networking().securitygroup().list(Map.of("name", "hermit-" + PAIR))).isEmpty();
     } finally {
-      keystone("DELETE", config.authUrl() + "/users/" + userId + "/application_credentials/" + credential, null, 204);
+      keystone("DELETE", credentials + "/" + credential, null, 204);
     }
   }
 
-  /** A Keystone call with the member's token, over plain HTTP: openstack4j has no application-credential API. */
-  private JsonNode keystone(String method, String url, String body, int expected) throws Exception {
-    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-        .timeout(Duration.ofSeconds(60)).header("X-Auth-Token", clients.os().getToken().getId())
-        .header("Content-Type", "application/json").header("Accept", "application/json")
-        .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-            : java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
-    java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient()
-        .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).as("%s %s answered %s", method, url, answer.body()).isEqualTo(expected);
-    return answer.body().isEmpty() ? OpenStackHttp.JSON.createObjectNode() : OpenStackHttp.JSON.readTree(answer.body());
+  /** A Keystone call with the member's token (openstack4j has no application-credential API). */
+  private JsonNode keystone(String method, String path, JsonNode body, int expected) throws Exception {
+    OpenStackHttp.Answer answer = http.send(ServiceType.IDENTITY, method, path, body, Map.of());
+    assertThat(answer.status()).as("%s %s answered %s", method, path, answer.body()).isEqualTo(expected);
+    return answer.json();
+  }
+
+  /** The image a server booted from: Nova shows its id in one of two places, by microversion. */
+  private static String imageId(Server server) {
+    return server.getImageId() != null ? server.getImageId() : server.getImage().getId();
   }
 
   /** The deployment's resources as the cloud's API shows them now. */
@@ -295,7 +293,7 @@ abstract class CloudBehaviourTest {
     List<? extends Server> servers = os.compute().servers().list(Map.of("name", "^" + NAME + "$"));
     assertThat(servers).as("servers named %s", NAME).hasSize(1);
     Server server = os.compute().servers().get(servers.get(0).getId());
-    Image image = os.imagesV2().get(server.getImageId() != null ? server.getImageId() : server.getImage().getId());
+    Image image = os.imagesV2().get(imageId(server));
     List<? extends SecurityGroup> groups = os.networking().securitygroup().list(Map.of("name", "hermit-" + NAME));
     assertThat(groups).as("security groups named hermit-%s", NAME).hasSize(1);
     SecurityGroup group = groups.get(0);

@@ -149,15 +149,20 @@ final class KeystoneApi {
     if (identity.credentials.stream().anyMatch(c -> c.user().equals(user) && c.name().equals(name))) {
       throw OpenStackErrors.conflict("Conflict occurred attempting to store application_credential - Duplicate entry.");
     }
-    String secret = body.hasNonNull("secret") ? body.get("secret").asText() : Ids.uuid().replace("-", "") + Ids.uuid().replace("-", "");
+    String secret = body.hasNonNull("secret") ? body.get("secret").asText() : randomHex() + randomHex();
     FakeApplicationCredential credential =
-        new FakeApplicationCredential(Ids.uuid().replace("-", ""), name, secret, user, caller.project());
+        new FakeApplicationCredential(randomHex(), name, secret, user, caller.project());
     identity.credentials.add(credential);
     ObjectNode out = Json.object();
     out.putObject("application_credential").put("id", credential.id()).put("name", name)
         .put("secret", secret).put("project_id", caller.projectId()).put("unrestricted", false)
         .putNull("expires_at").putNull("description");
     return Reply.json(201, out);
+  }
+
+  /** 32 random hex digits, the shape of Keystone's ids. */
+  private static String randomHex() {
+    return Ids.uuid().replace("-", "");
   }
 
   /** Keystone's "Delete application credential": 204, or 404 for one the user does not have. */
