@@ -10,6 +10,7 @@ import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.Hermit;
 import dev.hermitcloud.demo.DemoKernel;
 import dev.hermitcloud.demo.DemoModule;
+import dev.hermitcloud.openstack.proxy.RecordingProxy;
 import dev.hermitcloud.plan.Action;
 import dev.hermitcloud.plan.Change;
 import dev.hermitcloud.plan.Plan;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,13 +52,16 @@ import org.openstack4j.model.network.SecurityGroup;
  * answers differently from the real cloud one of the two runs fails.
  *
  * <p>The steps build on each other (booting a guest on the real cloud takes a minute), in order: a fresh
- * deploy whose kernel's report is read through {@code Deployment.serialLog()}; an unchanged re-deploy
- * that leaves every resource as it was (ids, Nova's and Glance's update times, the security group's
- * revision number: the cloud's own record that nothing was written); a source change that rewrites the
- * rules only; a guest stopped with {@code os-stop}, whose console Nova no longer has; a destroy that leaves
- * nothing the deployment owned. Then a second deployment of two servers from a RAW image, authenticated
- * with an application credential made through Keystone's API and given as {@code OS_*} variables. No
- * packet goes to a floating IP: it is checked through the API.
+ * deploy whose kernel's report is read through {@code Deployment.serialLog()}; an unchanged re-deploy,
+ * given the same credentials as {@code OS_*} variables, that leaves every resource as it was (ids, Nova's
+ * and Glance's update times, the security group's revision number: the cloud's own record that nothing was
+ * written) and sends no write but its lock's; a source change that rewrites the rules only; a module change
+ * that replaces image and server and keeps the rules; a guest stopped with {@code os-stop}, whose console
+ * Nova no longer has; a destroy that leaves nothing the deployment owned. Then a second deployment of two
+ * servers from a RAW image, authenticated with an application credential made through Keystone's API and
+ * given as {@code OS_*} variables; and a third, whose fresh deploy is aborted at each of its writes in turn
+ * and run again. Writes are counted, and refused, by a {@link RecordingProxy} on 127.0.0.1, since the real
+ * cloud counts nothing. No packet goes to a floating IP: it is checked through the API.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -66,12 +71,19 @@ abstract class CloudBehaviourTest {
   private static final String NAME = "behave";
   /** The second deployment: two servers, a RAW image, an application credential. */
   private static final String PAIR = "behave-pair";
+  /** The third: a run aborted at each of its writes, then run again. */
+  private static final String ABORT = "behave-abort";
 
   private Path dir;
+  /** The deployment's unikernel as last deployed (the module-change step changes it). */
   private Unikernel demo;
   private Clients clients;
   private OpenStackHttp http;
   private Snapshot first;
+  /** Counts and refuses what the SDK sends: the real cloud has no counter of its own. */
+  private RecordingProxy proxy;
+  /** The same user and project as {@link #target()}, given as {@code OS_*} variables, through the proxy. */
+  private OpenStack viaProxy;
 
   /** The target the deployment goes to: password auth, a floating IP from the external network. */
   abstract OpenStack target();
@@ -91,8 +103,28 @@ abstract class CloudBehaviourTest {
     CloudConfig config = target().config();
     clients = new Clients(TokenSource.of(config), Facing.value(config.endpointInterface()), config.region());
     http = new OpenStackHttp(clients);
-    // a run that died before its destroy leaves its deployment: start from nothing
+    proxy = RecordingProxy.inFrontOf(config.authUrl());
+    viaProxy = OpenStack.fromEnvironment(osVariables(config, proxy.authUrl())).network("private").floatingIpFrom("public");
+    // a run that died before its destroy leaves its deployments: start from nothing
     destroy();
+    Hermit.destroy(ABORT).engineOptions(FastEngine.OPTIONS).on(target());
+  }
+
+  /** A clouds.yaml entry's password settings as the {@code OS_*} variables a user would export instead. */
+  private static Map<String, String> osVariables(CloudConfig config, String authUrl) {
+    Map<String, String> vars = new LinkedHashMap<>();
+    vars.put("OS_AUTH_URL", authUrl);
+    config.username().ifPresent(v -> vars.put("OS_USERNAME", v));
+    config.userId().ifPresent(v -> vars.put("OS_USER_ID", v));
+    config.password().ifPresent(v -> vars.put("OS_PASSWORD", v));
+    config.projectName().ifPresent(v -> vars.put("OS_PROJECT_NAME", v));
+    config.projectId().ifPresent(v -> vars.put("OS_PROJECT_ID", v));
+    config.userDomainName().ifPresent(v -> vars.put("OS_USER_DOMAIN_NAME", v));
+    config.userDomainId().ifPresent(v -> vars.put("OS_USER_DOMAIN_ID", v));
+    config.projectDomainName().ifPresent(v -> vars.put("OS_PROJECT_DOMAIN_NAME", v));
+    config.projectDomainId().ifPresent(v -> vars.put("OS_PROJECT_DOMAIN_ID", v));
+    config.region().ifPresent(v -> vars.put("OS_REGION_NAME", v));
+    return vars;
   }
 
   @AfterAll
@@ -100,8 +132,10 @@ abstract class CloudBehaviourTest {
     try {
       destroy();
       Hermit.destroy(PAIR).engineOptions(FastEngine.OPTIONS).on(target());
+      Hermit.destroy(ABORT).engineOptions(FastEngine.OPTIONS).on(target());
     } finally {
       try {
+        proxy.close();
         stopBackend();
       } finally {
         dev.hermitcloud.internal.host.HostFiles.deleteTree(dir);
@@ -110,7 +144,11 @@ abstract class CloudBehaviourTest {
   }
 
   private DeploymentDefinition.WithCreate deploy(String from) {
-    return Hermit.deploy(demo).to(target()).engineOptions(FastEngine.OPTIONS).machineType(MachineType.atLeast(1, 512))
+    return deploy(from, target());
+  }
+
+  private DeploymentDefinition.WithCreate deploy(String from, OpenStack to) {
+    return Hermit.deploy(demo).to(to).engineOptions(FastEngine.OPTIONS).machineType(MachineType.atLeast(1, 512))
         .expose(Port.tcp(8000)).from(from);
   }
 
@@ -157,12 +195,17 @@ abstract class CloudBehaviourTest {
 
   @Test
   @Order(2)
-  void anUnchangedRedeployLeavesEveryResourceAsItWas() throws Exception {
-    Plan plan = deploy("203.0.113.0/24").plan();
+  void anUnchangedRedeployGivenTheSameCredentialsAsOsVariablesWritesNothingButItsLock() throws Exception {
+    Plan plan = deploy("203.0.113.0/24", viaProxy).plan();
     assertThat(plan.hasChanges()).as("%s", plan.changes()).isFalse();
+    proxy.resetCounters();
 
-    deploy("203.0.113.0/24").apply().close();
+    deploy("203.0.113.0/24", viaProxy).apply().close();
 
+    assertThat(proxy.requests()).as("what the re-deploy sent, through the proxy").containsKey("compute GET /servers/detail");
+    assertThat(proxy.mutatingKinds()).as("the lock, a security group, taken and released; nothing else")
+        .containsOnly(Map.entry("network POST /v2.0/security-groups", 1L),
+            Map.entry("network DELETE /v2.0/security-groups/{id}", 1L));
     Snapshot again = snapshot();
     assertThat(again.server().getId()).isEqualTo(first.server().getId());
     assertThat(again.server().getUpdated()).as("Nova's updated time of the server").isEqualTo(first.server().getUpdated());
@@ -192,6 +235,40 @@ abstract class CloudBehaviourTest {
 
   @Test
   @Order(4)
+  void aModuleChangeReplacesTheImageAndTheServerAndKeepsTheRules() throws Exception {
+    Snapshot before = snapshot();
+    int floatingIps = clients.os().networking().floatingip().list().size();
+    demo = Unikernel.named(NAME).loader(DemoKernel.writeTo(dir.resolve("demo.elf")), "-uart=io:0x3f8")
+        .module(DemoModule.writeTo(dir.resolve("app-2"), new byte[] {8, 8, 8, 8}), "answer=43").build();
+    Plan plan = deploy("198.18.0.0/15", viaProxy).plan();
+    assertThat(plan.changes()).filteredOn(c -> c.kind().label().equals("instance")).singleElement()
+        .satisfies(c -> assertThat(c.action()).isEqualTo(Action.REPLACE));
+    assertThat(plan.changes()).filteredOn(c -> c.kind().label().equals("image")).extracting(Change::action)
+        .containsExactlyInAnyOrder(Action.CREATE, Action.DELETE);
+    assertThat(plan.changes()).filteredOn(c -> c.kind().label().equals("firewall")).extracting(Change::action)
+        .containsOnly(Action.KEEP);
+    proxy.resetCounters();
+
+    deploy("198.18.0.0/15", viaProxy).apply().close();
+
+    assertThat(proxy.mutatingKinds().keySet()).as("nothing written to the rules")
+        .noneMatch(kind -> kind.contains("security-group-rules"));
+    Snapshot after = snapshot();
+    assertThat(after.server().getId()).isNotEqualTo(before.server().getId());
+    assertThat(after.server().getStatus()).isEqualTo(Server.Status.ACTIVE);
+    assertThat(after.image().getId()).isNotEqualTo(before.image().getId());
+    assertThat(clients.os().imagesV2().list(Map.of("name", before.image().getName()))).as("the old image").isEmpty();
+    assertThat(after.group().getId()).isEqualTo(before.group().getId());
+    assertThat(after.revision()).as("the rules' revision").isEqualTo(before.revision());
+    assertThat(after.floatingIp()).as("the new server's floating IP").isPresent();
+    assertThat(clients.os().networking().floatingip().list()).as("the old server's floating IP is not left behind")
+        .hasSize(floatingIps);
+    assertThat(deploy("198.18.0.0/15").plan().hasChanges()).as("re-planned from clouds.yaml").isFalse();
+    first = after;
+  }
+
+  @Test
+  @Order(5)
   void aStoppedGuestHasNoConsoleAndTheSdkSaysWhyAndReplacesItNextTime() throws Exception {
     String id = first.server().getId();
     OSClientV3 os = clients.os();
@@ -216,7 +293,7 @@ abstract class CloudBehaviourTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void destroyLeavesNothingTheDeploymentOwned() throws Exception {
     Plan plan = destroy();
     assertThat(plan.changes()).isNotEmpty().allMatch(c -> c.action() == Action.DELETE);
@@ -231,7 +308,7 @@ abstract class CloudBehaviourTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void twoServersFromARawImageWithAnApplicationCredentialGivenAsOsVariables() throws Exception {
     CloudConfig config = target().config();
     String credentials = "/users/" + clients.os().getToken().getUser().getId() + "/application_credentials";
@@ -271,6 +348,77 @@ abstract class CloudBehaviourTest {
     } finally {
       keystone("DELETE", credentials + "/" + credential, null, 204);
     }
+  }
+
+  @Test
+  @Order(8)
+  void aRunAbortedAtEachOfItsWritesThenRunAgainConvergesWithNothingLeftOrDuplicated() throws Exception {
+    Unikernel app = Unikernel.named(ABORT).loader(DemoKernel.writeTo(dir.resolve("abort.elf")), "-uart=io:0x3f8")
+        .module(DemoModule.writeTo(dir.resolve("abort-app"), new byte[] {5}), "answer=5").build();
+    DeploymentDefinition.WithCreate definition = Hermit.deploy(app).to(viaProxy).engineOptions(FastEngine.OPTIONS)
+        .machineType(MachineType.atLeast(1, 512)).expose(Port.tcp(8000)).from("203.0.113.0/24");
+    int floatingIps = clients.os().networking().floatingip().list().size();
+    List<String> refusedFirst = new ArrayList<>();
+    for (int k = 0; ; k++) {
+      assertThat(k).as("writes of one fresh deploy of one server").isLessThan(30);
+      proxy.resetCounters();
+      proxy.refuseMutationsAfter(k);
+      boolean aborted;
+      try {
+        definition.apply().close();
+        aborted = false;
+      } catch (RuntimeException expected) {
+        aborted = true;
+      } finally {
+        proxy.clearFaults();
+      }
+      List<String> refused = proxy.refused();
+      if (!aborted) {
+        // past the run's last write that matters: what was refused, if anything, was the lock's renewal or
+        // release, which fail nothing (the lease runs out); how many renewals a run makes depends on its length
+        System.out.println("behaviour: a run with " + k + " writes let through succeeded; refused after them: " + refused);
+        break;
+      }
+      assertThat(refused).as("the run aborted at write %d", k).isNotEmpty();
+      refusedFirst.add(refused.get(0));
+      definition.apply().close();
+      assertThat(definition.plan().hasChanges()).as("converged after an abort at write %d (%s)", k, refused.get(0)).isFalse();
+      assertOwnsOneOfEach(ABORT);
+      assertThat(Hermit.destroy(ABORT).engineOptions(FastEngine.OPTIONS).on(viaProxy).changes()).isNotEmpty();
+      assertOwnsNothing(ABORT, floatingIps, "after the abort at write " + k + " (" + refused.get(0) + ")");
+    }
+    System.out.println("behaviour: aborted at each of " + refusedFirst.size() + " writes: " + refusedFirst);
+    assertThat(refusedFirst).as("the writes of a fresh deploy").contains("image POST /v2/images",
+        "image PUT /v2/images/{id}/file", "network POST /v2.0/security-groups", "compute POST /servers",
+        "network POST /v2.0/floatingips");
+    assertThat(definition.plan().hasChanges()).as("the run that was let through converged").isFalse();
+    assertOwnsOneOfEach(ABORT);
+    Hermit.destroy(ABORT).engineOptions(FastEngine.OPTIONS).on(viaProxy);
+    assertOwnsNothing(ABORT, floatingIps, "after the last run");
+  }
+
+  /** One server, one image and one security group by the deployment's names, and no more. */
+  private void assertOwnsOneOfEach(String deployment) throws Exception {
+    OSClientV3 os = clients.os();
+    assertThat(os.compute().servers().list(Map.of("name", "^" + deployment + "$"))).as("servers").hasSize(1);
+    assertThat(images(deployment)).as("images").hasSize(1);
+    assertThat(os.networking().securitygroup().list(Map.of("name", "hermit-" + deployment))).as("groups").hasSize(1);
+  }
+
+  private void assertOwnsNothing(String deployment, int floatingIps, String when) throws Exception {
+    OSClientV3 os = clients.os();
+    assertThat(os.compute().servers().list(Map.of("name", "^" + deployment + "$"))).as("servers %s", when).isEmpty();
+    assertThat(images(deployment)).as("images %s", when).isEmpty();
+    assertThat(os.networking().securitygroup().list(Map.of("name", "hermit-" + deployment))).as("groups %s", when).isEmpty();
+    assertThat(os.networking().securitygroup().list(Map.of("name", NeutronLocks.PREFIX + deployment))).as("lock %s", when)
+        .isEmpty();
+    assertThat(os.networking().floatingip().list()).as("floating IPs %s", when).hasSize(floatingIps);
+  }
+
+  /** The deployment's images: named {@code <deployment>-<12 hex digits of the content>}. */
+  private List<String> images(String deployment) throws Exception {
+    return clients.os().imagesV2().list().stream().map(Image::getName)
+        .filter(name -> name != null && name.matches(java.util.regex.Pattern.quote(deployment) + "-[0-9a-f]{12}")).toList();
   }
 
   /** A Keystone call with the member's token (openstack4j has no application-credential API). */

@@ -24,6 +24,6 @@ class FakeOpenStackBehaviourTest extends CloudBehaviourTest {
 
   @Override
   OpenStack target() {
-    return FakeClouds.password(cloud).floatingIpFrom("public");
+    return FakeClouds.password(cloud).network("private").floatingIpFrom("public");
   }
 }
