@@ -42,6 +42,9 @@ final class Endpoints {
   /** Records a service endpoint, e.g. {@code ("identity", "http://127.0.0.1:5000/v3")}, and listens for its origin. */
   void learn(String service, String url) {
     URI uri = URI.create(url);
+    if (!"127.0.0.1".equals(uri.getHost()) && !"localhost".equals(uri.getHost())) {
+      return; // the proxy never sends a packet off loopback: such an endpoint is left as the catalog gives it
+    }
     String origin = origin(uri);
     String path = trimSlash(uri.getRawPath() == null ? "" : uri.getRawPath());
     Endpoint endpoint = new Endpoint(origin, path, service);
