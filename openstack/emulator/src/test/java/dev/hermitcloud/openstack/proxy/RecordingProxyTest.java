@@ -3,6 +3,7 @@ package dev.hermitcloud.openstack.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hermitcloud.emulator.time.Eventually;
 import dev.hermitcloud.openstack.fake.FakeOpenStack;
 import java.io.ByteArrayInputStream;
 import java.util.Map;
@@ -77,7 +78,9 @@ class RecordingProxyTest {
 
     assertThat(upload.isSuccess()).as("%s", upload).isTrue();
     assertThat(proxy.bytesSent()).containsEntry("image PUT /v2/images/{id}/file", (long) disk.length);
-    assertThat(os.imagesV2().get(image.getId()).getSize()).isEqualTo(disk.length);
+    // the fake, like Glance, shows the size once the image is saved
+    Image saved = Eventually.get(() -> os.imagesV2().get(image.getId()), i -> i.getStatus() == Image.ImageStatus.ACTIVE);
+    assertThat(saved.getSize()).isEqualTo(disk.length);
   }
 
   @Test
