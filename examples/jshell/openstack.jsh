@@ -1,6 +1,7 @@
 // hermit-cloud on OpenStack from JShell: plan, deploy, read the console, re-plan, destroy.
 // Runs against a fake OpenStack in this JShell; for a real cloud, replace `target` with
-// OpenStack.cloud("mycloud").floatingIpFrom("public").
+// OpenStack.cloud("mycloud").floatingIpFrom("public"); add .serverGroup(ServerGroupPolicy.ANTI_AFFINITY)
+// to put count(n) servers on n compute hosts.
 //   examples/jshell/run openstack.jsh
 import dev.hermitcloud.*
 import dev.hermitcloud.demo.*

@@ -58,17 +58,31 @@ public abstract class InstanceSpec implements ResourceSpec {
   /** Ports to forward to the instance, on targets without a firewall of their own (local QEMU). */
   public abstract List<Port> forwardedPorts();
 
+  /**
+   * A resource of the provider's own kind that the cloud places the instance by (an OpenStack server
+   * group); none unless the provider adds one. The instance is created after it, and another one
+   * replaces the instance, since a cloud places a machine only when it boots.
+   */
+  public abstract Optional<ResourceRef> placement();
+
   @Override
   public List<ResourceRef> dependsOn() {
     List<ResourceRef> needs = new java.util.ArrayList<>();
     needs.add(new ResourceRef(ResourceKind.IMAGE, imageName()));
     firewallName().ifPresent(f -> needs.add(new ResourceRef(ResourceKind.FIREWALL, f)));
+    placement().ifPresent(needs::add);
     return needs;
   }
 
   @Override
   @Value.Lazy
   public String fingerprint() {
+    if (placement().isPresent()) {
+      ResourceRef by = placement().get();
+      return Fingerprint.of(name(), machineType(), imageName(), diskGib(), network(), tags(), firewallName(),
+          labels(), metadata(), spot(), serviceAccount(), forwardedPorts(), by.kind().label() + "/" + by.name());
+    }
+    // the fingerprint of an instance without a placement is what it was before placements existed
     return Fingerprint.of(name(), machineType(), imageName(), diskGib(), network(), tags(), firewallName(),
         labels(), metadata(), spot(), serviceAccount(), forwardedPorts());
   }

@@ -40,10 +40,12 @@ final class NovaServers implements ResourceDriver<InstanceSpec>, ListReads {
 
   private final Clients clients;
   private final FloatingIpPolicy floatingIps;
+  private final NovaServerGroups groups;
 
-  NovaServers(Clients clients, FloatingIpPolicy floatingIps) {
+  NovaServers(Clients clients, FloatingIpPolicy floatingIps, NovaServerGroups groups) {
     this.clients = clients;
     this.floatingIps = floatingIps;
+    this.groups = groups;
   }
 
   @Override
@@ -107,6 +109,9 @@ final class NovaServers implements ResourceDriver<InstanceSpec>, ListReads {
     if (spec.firewallName().isPresent()) {
       // Nova takes a group's id where it asks for a name, and an id cannot be ambiguous
       server.addSecurityGroup(securityGroupId(os, spec.firewallName().get(), spec.deployment()));
+    }
+    if (spec.placement().isPresent()) {
+      server.addSchedulerHint("group", groups.idOf(spec.placement().get().name()));
     }
     Server booted = os.compute().servers().boot(server.build());
     return new ServerCompletion(clients, booted.getId(), spec);

@@ -19,6 +19,7 @@ import org.immutables.value.Value;
  * OpenStack.cloud("mycloud")                 // clouds.yaml: ./, ~/.config/openstack/, /etc/openstack/
  *     .network("private")                    // else the project's only tenant network
  *     .floatingIpFrom("public")              // a floating IP per machine, from this external network
+ *     .serverGroup(ServerGroupPolicy.ANTI_AFFINITY) // count(n) servers on n compute hosts
  *     .imageFormat(ImageFormat.RAW);         // for Ceph-backed clouds; qcow2 by default
  * OpenStack.fromEnvironment();               // OS_AUTH_URL, OS_USERNAME, ... as an openrc file sets them
  * }</pre>
@@ -34,6 +35,12 @@ public abstract class OpenStack implements Target {
    * once the server is ACTIVE, released before the server goes.
    */
   public static final ResourceKind FLOATING_IP = ResourceKind.of("floating-ip", Duration.ofMinutes(5), ResourceKind.INSTANCE);
+
+  /**
+   * The kind of the deployment's server group ({@link #serverGroup(ServerGroupPolicy)}), which its servers
+   * are booted into; a group may go while servers are still in it, so it uses nothing.
+   */
+  public static final ResourceKind SERVER_GROUP = ResourceKind.of("server-group", Duration.ofMinutes(5));
 
   /** The cloud's entry in clouds.yaml; empty when the OS_* variables describe the cloud. */
   public abstract Optional<String> cloudName();
@@ -53,6 +60,9 @@ public abstract class OpenStack implements Target {
 
   /** The external network to allocate a floating IP per machine from; none by default. */
   public abstract Optional<String> floatingIpNetwork();
+
+  /** The policy of the server group the deployment's servers are booted into; none (no group) by default. */
+  public abstract Optional<ServerGroupPolicy> serverGroup();
 
   @Value.Default
   public ImageFormat imageFormat() {
@@ -93,6 +103,17 @@ public abstract class OpenStack implements Target {
   public OpenStack floatingIpFrom(String externalNetwork) {
     return ImmutableOpenStack.builder().from(this)
         .floatingIpNetwork(Check.oneLine("openstack.floatingIpFrom", externalNetwork, 255)).build();
+  }
+
+  /**
+   * Boots the deployment's servers into a Nova server group of this policy, which the deployment owns
+   * ({@code hermit-<deployment>-<policy>}): with {@code count(n)}, {@link ServerGroupPolicy#ANTI_AFFINITY}
+   * puts each server on its own compute host. A server Nova cannot place so fails the apply with Nova's
+   * reason. Changing the policy replaces the group and, since Nova places a server only when it boots,
+   * the servers.
+   */
+  public OpenStack serverGroup(ServerGroupPolicy policy) {
+    return ImmutableOpenStack.builder().from(this).serverGroup(Check.required("openstack.serverGroup", policy)).build();
   }
 
   public OpenStack imageFormat(ImageFormat format) {

@@ -6,6 +6,7 @@ import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.DeploymentResources;
 import dev.hermitcloud.resource.InstanceSpec;
+import dev.hermitcloud.resource.ResourceRef;
 import dev.hermitcloud.resource.ResourceSpec;
 import dev.hermitcloud.resource.ResolvedMachineType;
 import dev.hermitcloud.spec.DeploymentSpec;
@@ -37,6 +38,8 @@ final class OpenStackProvider implements Provider {
   private final GlanceImages images;
   private final NeutronSecurityGroups firewalls;
   private final NovaServers servers;
+  private final NovaServerGroups serverGroups;
+  private final Optional<ServerGroupPolicy> serverGroupPolicy;
   private final NeutronFloatingIps floatingIps;
   private final boolean wantsFloatingIps;
   private final NeutronLocks locks;
@@ -48,7 +51,9 @@ final class OpenStackProvider implements Provider {
     this.images = new GlanceImages(clients, target.imageFormat());
     this.firewalls = new NeutronSecurityGroups(clients);
     FloatingIpPolicy policy = new FloatingIpPolicy(new Networks(), target.network(), target.floatingIpNetwork());
-    this.servers = new NovaServers(clients, policy);
+    this.serverGroups = new NovaServerGroups(clients);
+    this.serverGroupPolicy = target.serverGroup();
+    this.servers = new NovaServers(clients, policy, serverGroups);
     this.floatingIps = new NeutronFloatingIps(clients, servers, policy);
     this.wantsFloatingIps = policy.wanted();
     OpenStackHttp http = new OpenStackHttp(clients);
@@ -68,14 +73,23 @@ final class OpenStackProvider implements Provider {
 
   @Override
   public List<ResourceDriver<?>> drivers() {
-    return List.of(images, firewalls, servers, floatingIps);
+    return List.of(images, firewalls, serverGroups, servers, floatingIps);
   }
 
-  /** The Glance image, the security group, the servers and, when the target asks, a floating IP each. */
+  /**
+   * The Glance image, the security group, the servers and, when the target asks, a server group they are
+   * booted into and a floating IP each.
+   */
   @Override
   public List<ResourceSpec> resources(DeploymentSpec spec, ResolvedMachineType machineType) {
     DeploymentResources portable = DeploymentResources.of(spec, machineType).withFirewall().build();
     List<ResourceSpec> all = new ArrayList<>(portable.all());
+    if (serverGroupPolicy.isPresent()) {
+      ServerGroupSpec group = ServerGroupSpec.builder().deployment(spec.name()).policy(serverGroupPolicy.get()).build();
+      ResourceRef placement = new ResourceRef(OpenStack.SERVER_GROUP, group.name());
+      all.replaceAll(r -> r instanceof InstanceSpec instance ? InstanceSpec.builder().from(instance).placement(placement).build() : r);
+      all.add(group);
+    }
     if (wantsFloatingIps) {
       for (InstanceSpec instance : portable.instances()) {
         all.add(FloatingIpSpec.builder().instance(instance.name()).deployment(instance.deployment())

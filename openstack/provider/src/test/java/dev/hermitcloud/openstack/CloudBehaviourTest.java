@@ -59,8 +59,9 @@ import org.openstack4j.model.network.SecurityGroup;
  * that replaces image and server and keeps the rules; a guest stopped with {@code os-stop}, whose console
  * Nova no longer has; a destroy that leaves nothing the deployment owned. Then a second deployment of two
  * servers from a RAW image, authenticated with an application credential made through Keystone's API and
- * given as {@code OS_*} variables; and a third, whose fresh deploy is aborted at each of its writes in turn
- * and run again. Writes are counted, and refused, by a {@link RecordingProxy} on 127.0.0.1, since the real
+ * given as {@code OS_*} variables; a third, whose fresh deploy is aborted at each of its writes in turn
+ * and run again; and a fourth, two servers in an affinity server group, then moved to anti-affinity,
+ * which a one-host cloud cannot place. Writes are counted, and refused, by a {@link RecordingProxy} on 127.0.0.1, since the real
  * cloud counts nothing. No packet goes to a floating IP: it is checked through the API.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,6 +74,8 @@ abstract class CloudBehaviourTest {
   private static final String PAIR = "behave-pair";
   /** The third: a run aborted at each of its writes, then run again. */
   private static final String ABORT = "behave-abort";
+  /** The fourth: two servers in a server group. */
+  private static final String GROUP = "behave-group";
 
   private Path dir;
   /** The deployment's unikernel as last deployed (the module-change step changes it). */
@@ -108,6 +111,7 @@ abstract class CloudBehaviourTest {
     // a run that died before its destroy leaves its deployments: start from nothing
     destroy();
     Hermit.destroy(ABORT).engineOptions(FastEngine.OPTIONS).on(target());
+    Hermit.destroy(GROUP).engineOptions(FastEngine.OPTIONS).on(target());
   }
 
   /** A clouds.yaml entry's password settings as the {@code OS_*} variables a user would export instead. */
@@ -133,6 +137,7 @@ abstract class CloudBehaviourTest {
       destroy();
       Hermit.destroy(PAIR).engineOptions(FastEngine.OPTIONS).on(target());
       Hermit.destroy(ABORT).engineOptions(FastEngine.OPTIONS).on(target());
+      Hermit.destroy(GROUP).engineOptions(FastEngine.OPTIONS).on(target());
     } finally {
       try {
         proxy.close();
@@ -358,43 +363,76 @@ abstract class CloudBehaviourTest {
     DeploymentDefinition.WithCreate definition = Hermit.deploy(app).to(viaProxy).engineOptions(FastEngine.OPTIONS)
         .machineType(MachineType.atLeast(1, 512)).expose(Port.tcp(8000)).from("203.0.113.0/24");
     int floatingIps = clients.os().networking().floatingip().list().size();
-    List<String> refusedFirst = new ArrayList<>();
-    for (int k = 0; ; k++) {
-      assertThat(k).as("writes of one fresh deploy of one server").isLessThan(30);
+    // the writes of a fresh deploy, in the order they came; the image's and the security group's run in
+    // parallel, and how many times the lock is renewed depends on the run's length
+    proxy.resetCounters();
+    definition.apply().close();
+    List<String> writes = proxy.writes();
+    Hermit.destroy(ABORT).engineOptions(FastEngine.OPTIONS).on(viaProxy);
+    assertOwnsNothing(ABORT, floatingIps, "after the first run");
+
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    List<String> abortedAt = new ArrayList<>();
+    for (String write : writes) {
+      int occurrence = seen.merge(write, 1, Integer::sum);
+      String at = write + " #" + occurrence;
       proxy.resetCounters();
-      proxy.refuseMutationsAfter(k);
-      boolean aborted;
+      proxy.refuseFrom(write, occurrence);
       try {
         definition.apply().close();
-        aborted = false;
+        // the write never came in this run (one renewal fewer), or refusing it failed nothing (the lock's
+        // release, or a renewal: the lease runs out)
       } catch (RuntimeException expected) {
-        aborted = true;
+        abortedAt.add(at);
       } finally {
         proxy.clearFaults();
       }
-      List<String> refused = proxy.refused();
-      if (!aborted) {
-        // past the run's last write that matters: what was refused, if anything, was the lock's renewal or
-        // release, which fail nothing (the lease runs out); how many renewals a run makes depends on its length
-        System.out.println("behaviour: a run with " + k + " writes let through succeeded; refused after them: " + refused);
-        break;
-      }
-      assertThat(refused).as("the run aborted at write %d", k).isNotEmpty();
-      refusedFirst.add(refused.get(0));
       definition.apply().close();
-      assertThat(definition.plan().hasChanges()).as("converged after an abort at write %d (%s)", k, refused.get(0)).isFalse();
+      assertThat(definition.plan().hasChanges()).as("converged after refusing %s", at).isFalse();
       assertOwnsOneOfEach(ABORT);
       assertThat(Hermit.destroy(ABORT).engineOptions(FastEngine.OPTIONS).on(viaProxy).changes()).isNotEmpty();
-      assertOwnsNothing(ABORT, floatingIps, "after the abort at write " + k + " (" + refused.get(0) + ")");
+      assertOwnsNothing(ABORT, floatingIps, "after refusing " + at);
     }
-    System.out.println("behaviour: aborted at each of " + refusedFirst.size() + " writes: " + refusedFirst);
-    assertThat(refusedFirst).as("the writes of a fresh deploy").contains("image POST /v2/images",
-        "image PUT /v2/images/{id}/file", "network POST /v2.0/security-groups", "compute POST /servers",
-        "network POST /v2.0/floatingips");
-    assertThat(definition.plan().hasChanges()).as("the run that was let through converged").isFalse();
-    assertOwnsOneOfEach(ABORT);
-    Hermit.destroy(ABORT).engineOptions(FastEngine.OPTIONS).on(viaProxy);
-    assertOwnsNothing(ABORT, floatingIps, "after the last run");
+    System.out.println("behaviour: a fresh deploy's writes " + writes + "; runs aborted at " + abortedAt);
+    assertThat(abortedAt).as("runs aborted at a write of a fresh deploy").contains("image POST /v2/images #1",
+        "image PUT /v2/images/{id}/file #1", "network POST /v2.0/security-groups #1",
+        "network POST /v2.0/security-groups #2", "network POST /v2.0/security-group-rules #1",
+        "compute POST /servers #1", "network POST /v2.0/floatingips #1");
+  }
+
+  @Test
+  @Order(9)
+  void serversBootedIntoAnAffinityGroupAndAnAntiAffinityChangeNovaCannotPlaceFailsWithItsReason() throws Exception {
+    Unikernel app = Unikernel.named(GROUP).loader(DemoKernel.writeTo(dir.resolve("group.elf")), "-uart=io:0x3f8")
+        .module(DemoModule.writeTo(dir.resolve("group-app"), new byte[] {6}), "answer=6").build();
+    OpenStack together = target().serverGroup(ServerGroupPolicy.AFFINITY);
+    DeploymentDefinition.WithCreate definition = Hermit.deploy(app).to(together).engineOptions(FastEngine.OPTIONS)
+        .machineType(MachineType.atLeast(1, 512)).count(2);
+    definition.apply().close();
+
+    OSClientV3 os = clients.os();
+    List<String> ids = os.compute().servers().list(Map.of("name", "^" + GROUP + "-")).stream().map(Server::getId).toList();
+    assertThat(ids).hasSize(2);
+    assertThat(os.compute().serverGroups().list()).filteredOn(g -> g.getName().startsWith("hermit-" + GROUP + "-"))
+        .singleElement().satisfies(g -> {
+          assertThat(g.getName()).isEqualTo("hermit-" + GROUP + "-affinity");
+          assertThat(g.getPolicies()).containsExactly("affinity");
+          assertThat(g.getMembers()).containsExactlyInAnyOrderElementsOf(ids);
+        });
+    assertThat(definition.plan().hasChanges()).as("an unchanged re-plan of the group").isFalse();
+
+    // this cloud has one compute host: an anti-affinity pair fits nowhere (NOVA_CANNOT_PLACE)
+    OpenStack apart = target().serverGroup(ServerGroupPolicy.ANTI_AFFINITY);
+    assertThatThrownBy(() -> Hermit.deploy(app).to(apart).engineOptions(FastEngine.OPTIONS)
+        .machineType(MachineType.atLeast(1, 512)).count(2).apply())
+        .hasMessageMatching(ServerGroupTest.NOVA_CANNOT_PLACE);
+    assertThat(os.compute().serverGroups().list()).filteredOn(g -> g.getName().startsWith("hermit-" + GROUP + "-"))
+        .extracting(g -> g.getName()).containsExactly("hermit-" + GROUP + "-anti-affinity");
+
+    assertThat(Hermit.destroy(GROUP).engineOptions(FastEngine.OPTIONS).on(apart).changes()).isNotEmpty();
+    assertThat(os.compute().servers().list(Map.of("name", "^" + GROUP + "-"))).isEmpty();
+    assertThat(os.compute().serverGroups().list()).noneMatch(g -> g.getName().startsWith("hermit-" + GROUP + "-"));
+    assertThat(images(GROUP)).isEmpty();
   }
 
   /** One server, one image and one security group by the deployment's names, and no more. */

@@ -46,7 +46,8 @@ final class CliWording {
       Map.entry("target.credentialsFile", "--credentials"),
       Map.entry("target.endpoint", "--endpoint"),
       Map.entry("openstack.cloud", "--cloud"),
-      Map.entry("openstack.cloudsYaml", "--clouds-yaml"));
+      Map.entry("openstack.cloudsYaml", "--clouds-yaml"),
+      Map.entry("openstack.serverGroup", "--server-group"));
   private static final Pattern INDEX = Pattern.compile("\\[[^]]*]");
   private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 

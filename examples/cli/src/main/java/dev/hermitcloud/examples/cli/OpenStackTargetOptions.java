@@ -3,6 +3,7 @@ package dev.hermitcloud.examples.cli;
 import dev.hermitcloud.examples.fake.SharedFakeOpenStack;
 import dev.hermitcloud.openstack.ImageFormat;
 import dev.hermitcloud.openstack.OpenStack;
+import dev.hermitcloud.openstack.ServerGroupPolicy;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,6 +22,10 @@ public final class OpenStackTargetOptions {
 
   @Option(names = "--floating-ip-network", description = "openstack: give each machine a floating IP from this external network.")
   String floatingIpNetwork;
+
+  @Option(names = "--server-group", paramLabel = "POLICY", description = "openstack: boot the machines into a server group"
+      + " of this policy, affinity or anti-affinity (one compute host each); none by default.")
+  String serverGroup;
 
   @Option(names = "--image-format", defaultValue = "QCOW2", description = "openstack: QCOW2 or RAW (for Ceph-backed clouds; default: ${DEFAULT-VALUE}).")
   ImageFormat imageFormat;
@@ -57,7 +62,21 @@ public final class OpenStackTargetOptions {
     if (network != null) {
       openstack = openstack.network(network);
     }
+    if (serverGroup != null) {
+      openstack = openstack.serverGroup(policy(spec, serverGroup));
+    }
     return openstack.imageFormat(imageFormat);
+  }
+
+  /** A policy as Nova spells it ({@code anti-affinity}), or as the enum does. */
+  private static ServerGroupPolicy policy(CommandSpec spec, String value) {
+    for (ServerGroupPolicy p : ServerGroupPolicy.values()) {
+      if (p.nova().equalsIgnoreCase(value) || p.name().equalsIgnoreCase(value)) {
+        return p;
+      }
+    }
+    throw new ParameterException(spec.commandLine(), "--server-group: '" + value
+        + "' is not a policy: use affinity or anti-affinity (the soft policies need a compute microversion the SDK does not use)");
   }
 
   /** The {@code --cloud} given, if any, for messages that tell the user how to come back. */

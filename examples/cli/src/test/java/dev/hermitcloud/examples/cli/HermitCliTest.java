@@ -105,6 +105,19 @@ class HermitCliTest {
   }
 
   @Test
+  void aServerGroupPolicyIsPlannedAsTheDeploymentsOwnGroupAndAnUnknownOneNamesTheFlag() {
+    int code = hermit("plan", "--target", "openstack", "--fake", "--name", "grouped", "--loader", kernel.toString(),
+        "--module", module.toString(), "--machine-type", "1:512", "--count", "2", "--server-group", "anti-affinity");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString() + err).contains("server-group hermit-grouped-anti-affinity");
+
+    assertThat(hermit("plan", "--target", "openstack", "--fake", "--name", "grouped", "--loader", kernel.toString(),
+        "--module", module.toString(), "--server-group", "soft-anti-affinity")).isEqualTo(2);
+    assertThat(err.toString()).contains("--server-group: 'soft-anti-affinity' is not a policy: use affinity or anti-affinity");
+  }
+
+  @Test
   void demoGetsHelloFromTheEchoKernelPrintsItsCleanConsoleAndLeavesNothingBehind() throws Exception {
     Path tmp = Files.createDirectories(dir.resolve("tmp"));
     Demo demo = Demo.run(tmp, "--accel", "TCG");

@@ -21,6 +21,7 @@ final class CloudState {
   final Map<String, FakeSecurityGroup> securityGroups = new LinkedHashMap<>();
   final Map<String, FakeSecurityGroupRule> rules = new LinkedHashMap<>();
   final Map<String, FakeFloatingIp> floatingIps = new LinkedHashMap<>();
+  final Map<String, FakeServerGroup> serverGroups = new LinkedHashMap<>();
   /** The most items one list page holds whatever {@code limit} asks; 0 leaves each service's own. */
   volatile int pageMaximum;
   /** Counts creations through the API over the fake's life. */

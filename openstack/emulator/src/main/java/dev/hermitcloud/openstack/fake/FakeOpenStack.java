@@ -71,6 +71,7 @@ public final class FakeOpenStack implements AutoCloseable {
     flavors.register(router);
     servers = new NovaServerApi(state, flavors, config.keypairs, transitions, timings, failures, booted);
     servers.register(router);
+    new NovaServerGroupApi(state).register(router);
     new NeutronNetworkApi(state).register(router);
     new NeutronSecurityGroupApi(state).register(router);
     new NeutronFloatingIpApi(state).register(router);
@@ -275,6 +276,12 @@ public final class FakeOpenStack implements AutoCloseable {
         .map(f -> new FakeResource("floating_ip", f.id, f.address, f.port == null ? "DOWN"
             : "ACTIVE", f.toJson()))
         .toList());
+  }
+
+  /** Nova server groups; a resource's JSON is the group as Nova shows it, members included. */
+  public List<FakeResource> serverGroups() {
+    return snapshot(s -> s.serverGroups.values().stream()
+        .map(g -> new FakeResource("server_group", g.id, g.name, g.policy, g.json())).toList());
   }
 
   public List<FakeResource> ports() {

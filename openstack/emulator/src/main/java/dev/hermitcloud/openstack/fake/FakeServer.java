@@ -9,6 +9,8 @@ import java.util.Map;
 final class FakeServer {
   /** Nova's power_state of a guest that is off. */
   static final int SHUTDOWN = 4;
+  /** The fake's one compute host. */
+  static final String HOST = "fake-compute";
   final String id;
   final long sequence;
   final String name;
@@ -29,6 +31,10 @@ final class FakeServer {
   String vmState = "building";
   String taskState = "scheduling";
   int powerState = 0;
+  /** The compute host the scheduler chose; null until then, and for a server it placed nowhere. */
+  String host;
+  /** Why nova-compute refused to build the server after it was scheduled, or null. */
+  String lateFailure;
   String faultMessage;
   int faultCode;
   Instant faultAt;

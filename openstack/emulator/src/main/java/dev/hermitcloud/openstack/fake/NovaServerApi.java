@@ -25,6 +25,8 @@ import java.util.regex.PatternSyntaxException;
  */
 final class NovaServerApi {
   static final String SERVERS = Service.NOVA.prefix + "/servers";
+  private static final Pattern UUID = Pattern.compile(
+      "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
 
   private final CloudState state;
   private final NovaFlavorApi flavors;
@@ -81,6 +83,11 @@ final class NovaServerApi {
           boot.userData, adminPass(), boot.securityGroupNames, now);
       server.metadata.putAll(boot.metadata);
       String failure = failures.takeServerFailure();
+      FakeServerGroup group = schedulerGroup(r);
+      if (group != null) {
+        failure = failure != null ? failure : schedule(group, server);
+        group.members.add(server.id);
+      }
       List<String> groupIds = boot.securityGroups.stream().map(g -> g.id).toList();
       for (BootRequest.Nic nic : boot.nics) {
         String ip = nic.fixedIp() != null ? nic.fixedIp() : state.freeAddress(nic.network());
@@ -99,6 +106,9 @@ final class NovaServerApi {
       state.recordCreation("server", server.name);
       String failureMessage = failure;
       // Nova's BUILD goes scheduling -> networking -> spawning; the console's answer changes on the way
+      if (failure == null) {
+        transitions.after(timings.build().dividedBy(4), () -> scheduled(server));
+      }
       transitions.after(timings.build().dividedBy(2), () -> spawning(server));
       transitions.after(timings.build(), () -> finishBuild(server, failureMessage));
       ObjectNode s = created.putObject("server");
@@ -113,7 +123,68 @@ final class NovaServerApi {
     }
   }
 
+  /**
+   * The server group named by the {@code group} scheduler hint, or null: a hint that is no UUID is refused
+   * as Nova's schema refuses it; one that names no group of the project is Nova's 400.
+   */
+  private FakeServerGroup schedulerGroup(Request r) {
+    JsonNode hint = r.json().path("os:scheduler_hints").path("group");
+    if (hint.isMissingNode() || hint.isNull()) {
+      return null;
+    }
+    String id = hint.asText();
+    if (!UUID.matcher(id).matches()) {
+      throw OpenStackErrors.badRequest("Invalid input for field/attribute group. Value: " + id + ". '" + id
+          + "' is not a 'uuid'");
+    }
+    FakeServerGroup group = state.serverGroups.get(id);
+    if (group == null || !group.projectId.equals(Caller.projectId(r))) {
+      throw OpenStackErrors.badRequest("Instance group " + id + " could not be found.");
+    }
+    return group;
+  }
+
+  /**
+   * The scheduler's filter for a group on the fake's one compute host, as on a one-host cloud: affinity
+   * always fits; anti-affinity fits unless another member already holds the host. Null when it fits, else
+   * the fault the server goes to ERROR with. Members booted together pass here, as neither has a host yet,
+   * and meet the compute host's own check instead ({@link #spawning}).
+   */
+  private String schedule(FakeServerGroup group, FakeServer server) {
+    return group.policy.equals("anti-affinity") && othersOnTheHost(group, server)
+        ? "No valid host was found. There are not enough hosts available." : null;
+  }
+
+  private boolean othersOnTheHost(FakeServerGroup group, FakeServer server) {
+    return group.members.stream().filter(id -> !id.equals(server.id)).map(state.servers::get)
+        .anyMatch(member -> member != null && member.host != null && !member.status.equals("ERROR") && !member.deleting());
+  }
+
+  /** The scheduler has chosen the host (a quarter into the build). */
+  private void scheduled(FakeServer server) {
+    synchronized (state) {
+      if (state.servers.get(server.id) == server && server.status.equals("BUILD") && !server.deleting()) {
+        server.host = FakeServer.HOST;
+      }
+    }
+  }
+
   private void spawning(FakeServer server) {
+    synchronized (state) {
+      // nova-compute checks the group's policy again before it builds; with no other host to retry on,
+      // a violation ends the build (both members of a pair booted together fail so on a one-host cloud)
+      for (FakeServerGroup group : state.serverGroups.values()) {
+        if (group.policy.equals("anti-affinity") && group.members.contains(server.id) && server.host != null
+            && othersOnTheHost(group, server)) {
+          server.lateFailure = "Exceeded maximum number of retries. Exhausted all hosts available for retrying build"
+              + " failures for instance " + server.id + ".";
+        }
+      }
+    }
+    spawningStarted(server);
+  }
+
+  private void spawningStarted(FakeServer server) {
     synchronized (state) {
       if (state.servers.get(server.id) == server && server.status.equals("BUILD") && !server.deleting()) {
         server.taskState = "spawning";
@@ -121,8 +192,9 @@ final class NovaServerApi {
     }
   }
 
-  private void finishBuild(FakeServer server, String failure) {
+  private void finishBuild(FakeServer server, String scheduling) {
     synchronized (state) {
+      String failure = scheduling != null ? scheduling : server.lateFailure;
       if (state.servers.get(server.id) != server || server.deleting()) {
         return;
       }
@@ -237,6 +309,7 @@ final class NovaServerApi {
   private void finishDelete(FakeServer server) {
     synchronized (state) {
       if (state.servers.remove(server.id, server)) {
+        state.serverGroups.values().forEach(g -> g.members.remove(server.id));
         state.releasePorts(server.id, Instant.now());
       }
     }

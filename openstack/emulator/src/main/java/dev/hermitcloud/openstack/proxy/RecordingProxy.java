@@ -55,6 +55,11 @@ public final class RecordingProxy implements AutoCloseable {
   private final Map<RequestKind, AtomicLong> bytes = new ConcurrentHashMap<>();
   private final AtomicLong mutating = new AtomicLong();
   private final List<String> refused = new CopyOnWriteArrayList<>();
+  private final List<String> writes = new CopyOnWriteArrayList<>();
+  /** Refusing starts at this write: its kind and occurrence ({@link #refuseFrom}); null for none. */
+  private volatile Trigger trigger;
+
+  private record Trigger(String kind, int occurrence, AtomicInteger seen) {}
   /** Mutating requests still let through; negative for no limit. */
   private final AtomicInteger allowance = new AtomicInteger(-1);
   private final Endpoints endpoints = new Endpoints(this::listen);
@@ -99,6 +104,11 @@ public final class RecordingProxy implements AutoCloseable {
     return snapshot(bytes, false);
   }
 
+  /** The kinds of the mutating requests received since the counters were last reset, in order of arrival. */
+  public List<String> writes() {
+    return List.copyOf(writes);
+  }
+
   /** The kinds of the requests refused since the counters were last reset, in order. */
   public List<String> refused() {
     return List.copyOf(refused);
@@ -109,6 +119,7 @@ public final class RecordingProxy implements AutoCloseable {
     requests.clear();
     bytes.clear();
     refused.clear();
+    writes.clear();
     mutating.set(0);
   }
 
@@ -120,9 +131,22 @@ public final class RecordingProxy implements AutoCloseable {
     allowance.set(k);
   }
 
+  /**
+   * From now on refuses, with 403, the {@code occurrence}-th (1 for the first) mutating request of {@code
+   * kind} ({@code "compute POST /servers"}) and every mutating request after it: a run dies at that write,
+   * wherever it falls among writes that run in parallel.
+   */
+  public void refuseFrom(String kind, int occurrence) {
+    if (occurrence < 1) {
+      throw new IllegalArgumentException("occurrence counts from 1, not " + occurrence);
+    }
+    trigger = new Trigger(kind, occurrence, new AtomicInteger());
+  }
+
   /** Lets every request through again. */
   public void clearFaults() {
     allowance.set(-1);
+    trigger = null;
   }
 
   @Override
@@ -142,7 +166,11 @@ public final class RecordingProxy implements AutoCloseable {
       return true;
     }
     mutating.incrementAndGet();
-    if (allowance.getAndUpdate(left -> left > 0 ? left - 1 : left) != 0) {
+    writes.add(kind.toString());
+    Trigger from = trigger;
+    boolean triggered = from != null && (from.seen().get() >= from.occurrence()
+        || kind.toString().equals(from.kind()) && from.seen().incrementAndGet() >= from.occurrence());
+    if (!triggered && allowance.getAndUpdate(left -> left > 0 ? left - 1 : left) != 0) {
       return true;
     }
     refused.add(kind.toString());

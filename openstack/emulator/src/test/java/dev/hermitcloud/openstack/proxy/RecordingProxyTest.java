@@ -104,6 +104,25 @@ class RecordingProxyTest {
   }
 
   @Test
+  void refusingFromTheSecondWriteOfAKindLetsTheFirstThroughAndRefusesEveryWriteAfter() {
+    OSClientV3 os = client();
+    proxy.refuseFrom("network POST /v2.0/security-groups", 2);
+    SecurityGroup first = os.networking().securitygroup().create(
+        org.openstack4j.api.Builders.securityGroup().name("first").build());
+
+    assertThatThrownBy(() -> os.networking().securitygroup().create(
+        org.openstack4j.api.Builders.securityGroup().name("second").build())).isInstanceOf(ClientResponseException.class);
+    assertThat(os.networking().securitygroup().delete(first.getId()).isSuccess()).as("a write after it").isFalse();
+    proxy.clearFaults();
+    assertThat(os.networking().securitygroup().delete(first.getId()).isSuccess()).isTrue();
+
+    assertThat(proxy.writes()).containsExactly("network POST /v2.0/security-groups", "network POST /v2.0/security-groups",
+        "network DELETE /v2.0/security-groups/{id}", "network DELETE /v2.0/security-groups/{id}");
+    assertThat(proxy.refused()).containsExactly("network POST /v2.0/security-groups",
+        "network DELETE /v2.0/security-groups/{id}");
+  }
+
+  @Test
   void onlyACloudOnLoopbackIsProxied() {
     assertThatThrownBy(() -> RecordingProxy.inFrontOf("https://keystone.example.com:5000/v3"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("127.0.0.1");
