@@ -35,12 +35,30 @@ final class ServerCompletion implements Operation {
     Server.Status status = server.getStatus() == null ? Server.Status.UNKNOWN : server.getStatus();
     return switch (status) {
       case ACTIVE -> OperationStatus.done();
-      case ERROR -> OperationStatus.failed(NovaServers.faultMessage(server));
+      case ERROR -> OperationStatus.failed(NovaServers.faultMessage(server) + placementHint(server));
       case DELETED -> OperationStatus.failed("server " + spec.name() + " (" + id + ") was deleted while it was booting");
       default -> NovaServers.PENDING.contains(status)
           ? OperationStatus.running(status.name() + (server.getTaskState() == null ? "" : " (" + server.getTaskState() + ")"))
           : OperationStatus.failed("server " + spec.name() + " (" + id + ") is " + NovaServers.notRunning(status)
               + ": a unikernel that exits at once leaves it so; the next apply replaces it");
     };
+  }
+
+  /**
+   * What to change when Nova found no host for a server in the deployment's server group: Nova's reason
+   * ("No valid host", or "Exhausted all hosts" for servers booted together) does not say that the policy
+   * the user chose is why.
+   */
+  private String placementHint(Server server) {
+    String fault = server.getFault() == null ? "" : String.valueOf(server.getFault().getMessage());
+    if (spec.placement().isEmpty() || !fault.contains("No valid host") && !fault.contains("Exhausted all hosts")) {
+      return "";
+    }
+    String group = spec.placement().get().name();
+    return group.endsWith("-" + ServerGroupPolicy.ANTI_AFFINITY.nova())
+        ? " (openstack.serverGroup: the anti-affinity group " + group + " needs a compute host of its own for each"
+            + " server, and the cloud has too few that fit; deploy fewer servers, or choose AFFINITY or no server group)"
+        : " (openstack.serverGroup: the affinity group " + group + " needs every server on one compute host, which"
+            + " has no room for this one; deploy fewer or smaller servers, or no server group)";
   }
 }

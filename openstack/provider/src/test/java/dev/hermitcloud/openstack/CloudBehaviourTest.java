@@ -425,7 +425,8 @@ abstract class CloudBehaviourTest {
     OpenStack apart = target().serverGroup(ServerGroupPolicy.ANTI_AFFINITY);
     assertThatThrownBy(() -> Hermit.deploy(app).to(apart).engineOptions(FastEngine.OPTIONS)
         .machineType(MachineType.atLeast(1, 512)).count(2).apply())
-        .hasMessageMatching(ServerGroupTest.NOVA_CANNOT_PLACE);
+        .hasMessageMatching(ServerGroupTest.NOVA_CANNOT_PLACE)
+        .hasMessageContaining("openstack.serverGroup: the anti-affinity group hermit-" + GROUP + "-anti-affinity needs");
     assertThat(os.compute().serverGroups().list()).filteredOn(g -> g.getName().startsWith("hermit-" + GROUP + "-"))
         .extracting(g -> g.getName()).containsExactly("hermit-" + GROUP + "-anti-affinity");
 

@@ -92,7 +92,10 @@ class ServerGroupTest extends FakeOpenStackTestBase {
 
     // one compute host: an anti-affinity pair has nowhere to go (NOVA_CANNOT_PLACE)
     assertThatThrownBy(() -> f.deploy(anti, echo).count(2).apply()).isInstanceOf(DeploymentException.class)
-        .hasMessageMatching(NOVA_CANNOT_PLACE);
+        .hasMessageMatching(NOVA_CANNOT_PLACE)
+        .hasMessageContaining("(openstack.serverGroup: the anti-affinity group hermit-echo-anti-affinity needs a compute"
+            + " host of its own for each server, and the cloud has too few that fit; deploy fewer servers, or choose"
+            + " AFFINITY or no server group)");
 
     f.destroy(anti, "echo");
     assertThat(cloud.serverGroups()).isEmpty();
