@@ -108,16 +108,12 @@ final class NovaServerGroups implements ResourceDriver<ServerGroupSpec>, ListRea
   private static Optional<Ownership> owner(ServerGroup group) {
     List<String> policies = group.getPolicies();
     ServerGroupPolicy policy = policies == null || policies.size() != 1 ? null : ServerGroupPolicy.fromNova(policies.get(0));
-    String name = group.getName();
-    String suffix = policy == null ? null : "-" + policy.nova();
-    if (name == null || suffix == null || !name.startsWith("hermit-") || !name.endsWith(suffix)
-        || name.length() <= "hermit-".length() + suffix.length()) {
+    if (policy == null) {
       return Optional.empty();
     }
-    String deployment = name.substring("hermit-".length(), name.length() - suffix.length());
-    String fingerprint = ServerGroupSpec.fingerprintOf(name, policy);
-    return Optional.of(ImmutableOwnership.builder().deployment(deployment).fingerprint(fingerprint)
-        .replaceFingerprint(fingerprint).build());
+    String fingerprint = ServerGroupSpec.fingerprintOf(group.getName(), policy);
+    return ServerGroupSpec.deploymentOf(group.getName(), policy).map(deployment -> ImmutableOwnership.builder()
+        .deployment(deployment).fingerprint(fingerprint).replaceFingerprint(fingerprint).build());
   }
 
   private static int members(ServerGroup group) {

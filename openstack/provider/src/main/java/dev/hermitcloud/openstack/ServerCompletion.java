@@ -55,7 +55,7 @@ final class ServerCompletion implements Operation {
       return "";
     }
     String group = spec.placement().get().name();
-    return group.endsWith("-" + ServerGroupPolicy.ANTI_AFFINITY.nova())
+    return ServerGroupSpec.policyOf(spec.deployment(), group).orElse(null) == ServerGroupPolicy.ANTI_AFFINITY
         ? " (openstack.serverGroup: the anti-affinity group " + group + " needs a compute host of its own for each"
             + " server, and the cloud has too few that fit; deploy fewer servers, or choose AFFINITY or no server group)"
         : " (openstack.serverGroup: the affinity group " + group + " needs every server on one compute host, which"

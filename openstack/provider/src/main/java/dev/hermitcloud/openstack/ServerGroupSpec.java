@@ -3,6 +3,7 @@ package dev.hermitcloud.openstack;
 import dev.hermitcloud.resource.Fingerprint;
 import dev.hermitcloud.resource.ResourceKind;
 import dev.hermitcloud.resource.ResourceSpec;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -28,6 +29,24 @@ abstract class ServerGroupSpec implements ResourceSpec {
 
   static String nameOf(String deployment, ServerGroupPolicy policy) {
     return "hermit-" + deployment + "-" + policy.nova();
+  }
+
+  /** The policy of {@code deployment}'s group named {@code name}, or empty for a name that is not one of its. */
+  static Optional<ServerGroupPolicy> policyOf(String deployment, String name) {
+    return java.util.Arrays.stream(ServerGroupPolicy.values()).filter(p -> nameOf(deployment, p).equals(name)).findFirst();
+  }
+
+  /**
+   * The deployment whose group of this policy is named {@code name}, or empty for a name {@link #nameOf}
+   * does not make. The policy is needed: {@code hermit-a-anti-affinity} is deployment {@code a}'s
+   * anti-affinity group or deployment {@code a-anti}'s affinity group.
+   */
+  static Optional<String> deploymentOf(String name, ServerGroupPolicy policy) {
+    String prefix = "hermit-";
+    String suffix = "-" + policy.nova();
+    boolean ours = name != null && name.startsWith(prefix) && name.endsWith(suffix)
+        && name.length() > prefix.length() + suffix.length();
+    return ours ? Optional.of(name.substring(prefix.length(), name.length() - suffix.length())) : Optional.empty();
   }
 
   @Override

@@ -101,17 +101,14 @@ abstract class CloudBehaviourTest {
   void start() throws Exception {
     startBackend();
     dir = Files.createTempDirectory("hermit-behaviour");
-    demo = Unikernel.named(NAME).loader(DemoKernel.writeTo(dir.resolve("demo.elf")), "-uart=io:0x3f8")
-        .module(DemoModule.writeTo(dir.resolve("app"), new byte[] {7, 7, 7}), "answer=42").build();
+    demo = demoUnikernel(NAME, "app", new byte[] {7, 7, 7}, "answer=42");
     CloudConfig config = target().config();
     clients = new Clients(TokenSource.of(config), Facing.value(config.endpointInterface()), config.region());
     http = new OpenStackHttp(clients);
     proxy = RecordingProxy.inFrontOf(config.authUrl());
     viaProxy = OpenStack.fromEnvironment(osVariables(config, proxy.authUrl())).network("private").floatingIpFrom("public");
     // a run that died before its destroy leaves its deployments: start from nothing
-    destroy();
-    Hermit.destroy(ABORT).engineOptions(FastEngine.OPTIONS).on(target());
-    Hermit.destroy(GROUP).engineOptions(FastEngine.OPTIONS).on(target());
+    destroyAll();
   }
 
   /** A clouds.yaml entry's password settings as the {@code OS_*} variables a user would export instead. */
@@ -134,10 +131,7 @@ abstract class CloudBehaviourTest {
   @AfterAll
   void stop() throws Exception {
     try {
-      destroy();
-      Hermit.destroy(PAIR).engineOptions(FastEngine.OPTIONS).on(target());
-      Hermit.destroy(ABORT).engineOptions(FastEngine.OPTIONS).on(target());
-      Hermit.destroy(GROUP).engineOptions(FastEngine.OPTIONS).on(target());
+      destroyAll();
     } finally {
       try {
         proxy.close();
@@ -158,7 +152,24 @@ abstract class CloudBehaviourTest {
   }
 
   private Plan destroy() {
-    return Hermit.destroy(NAME).engineOptions(FastEngine.OPTIONS).on(target());
+    return destroy(NAME, target());
+  }
+
+  /** Every deployment the steps make: a run that died before its destroys leaves them. */
+  private void destroyAll() {
+    for (String deployment : List.of(NAME, PAIR, ABORT, GROUP)) {
+      destroy(deployment, target());
+    }
+  }
+
+  private static Plan destroy(String deployment, OpenStack on) {
+    return Hermit.destroy(deployment).engineOptions(FastEngine.OPTIONS).on(on);
+  }
+
+  /** The demo kernel as {@code name}'s loader, with a module of {@code bytes} written to {@code moduleFile}. */
+  private Unikernel demoUnikernel(String name, String moduleFile, byte[] bytes, String cmdline) throws Exception {
+    return Unikernel.named(name).loader(DemoKernel.writeTo(dir.resolve(name + ".elf")), "-uart=io:0x3f8")
+        .module(DemoModule.writeTo(dir.resolve(moduleFile), bytes), cmdline).build();
   }
 
   @Test
@@ -243,8 +254,7 @@ abstract class CloudBehaviourTest {
   void aModuleChangeReplacesTheImageAndTheServerAndKeepsTheRules() throws Exception {
     Snapshot before = snapshot();
     int floatingIps = clients.os().networking().floatingip().list().size();
-    demo = Unikernel.named(NAME).loader(DemoKernel.writeTo(dir.resolve("demo.elf")), "-uart=io:0x3f8")
-        .module(DemoModule.writeTo(dir.resolve("app-2"), new byte[] {8, 8, 8, 8}), "answer=43").build();
+    demo = demoUnikernel(NAME, "app-2", new byte[] {8, 8, 8, 8}, "answer=43");
     Plan plan = deploy("198.18.0.0/15", viaProxy).plan();
     assertThat(plan.changes()).filteredOn(c -> c.kind().label().equals("instance")).singleElement()
         .satisfies(c -> assertThat(c.action()).isEqualTo(Action.REPLACE));
@@ -326,8 +336,7 @@ abstract class CloudBehaviourTest {
               "OS_AUTH_TYPE", "v3applicationcredential", "OS_APPLICATION_CREDENTIAL_ID", credential,
               "OS_APPLICATION_CREDENTIAL_SECRET", made.path("secret").asText(), "OS_REGION_NAME", "RegionOne"))
           .network("private").imageFormat(ImageFormat.RAW);
-      Unikernel pair = Unikernel.named(PAIR).loader(DemoKernel.writeTo(dir.resolve("pair.elf")), "-uart=io:0x3f8")
-          .module(DemoModule.writeTo(dir.resolve("pair-app"), new byte[] {2, 2}), "answer=2").build();
+      Unikernel pair = demoUnikernel(PAIR, "pair-app", new byte[] {2, 2}, "answer=2");
       DeploymentDefinition.WithCreate definition = Hermit.deploy(pair).to(viaCredential).engineOptions(FastEngine.OPTIONS)
           .machineType(MachineType.atLeast(1, 512)).count(2).expose(Port.tcp(8000)).from("203.0.113.0/24");
       try (Deployment deployment = definition.apply()) {
@@ -345,7 +354,7 @@ abstract class CloudBehaviourTest {
       assertThat(servers).allSatisfy(s -> assertThat(imageId(s)).isEqualTo(image.getId()));
       assertThat(definition.plan().hasChanges()).as("an unchanged re-plan of the pair").isFalse();
 
-      assertThat(Hermit.destroy(PAIR).engineOptions(FastEngine.OPTIONS).on(viaCredential).changes())
+      assertThat(destroy(PAIR, viaCredential).changes())
           .allMatch(c -> c.action() == Action.DELETE);
       assertThat(os.compute().servers().list(Map.of("name", "^" + PAIR + "-"))).isEmpty();
       assertThat(os.imagesV2().list(Map.of("name", image.getName()))).isEmpty();
@@ -358,8 +367,7 @@ abstract class CloudBehaviourTest {
   @Test
   @Order(8)
   void aRunAbortedAtEachOfItsWritesThenRunAgainConvergesWithNothingLeftOrDuplicated() throws Exception {
-    Unikernel app = Unikernel.named(ABORT).loader(DemoKernel.writeTo(dir.resolve("abort.elf")), "-uart=io:0x3f8")
-        .module(DemoModule.writeTo(dir.resolve("abort-app"), new byte[] {5}), "answer=5").build();
+    Unikernel app = demoUnikernel(ABORT, "abort-app", new byte[] {5}, "answer=5");
     DeploymentDefinition.WithCreate definition = Hermit.deploy(app).to(viaProxy).engineOptions(FastEngine.OPTIONS)
         .machineType(MachineType.atLeast(1, 512)).expose(Port.tcp(8000)).from("203.0.113.0/24");
     int floatingIps = clients.os().networking().floatingip().list().size();
@@ -368,7 +376,7 @@ abstract class CloudBehaviourTest {
     proxy.resetCounters();
     definition.apply().close();
     List<String> writes = proxy.writes();
-    Hermit.destroy(ABORT).engineOptions(FastEngine.OPTIONS).on(viaProxy);
+    destroy(ABORT, viaProxy);
     assertOwnsNothing(ABORT, floatingIps, "after the first run");
 
     Map<String, Integer> seen = new LinkedHashMap<>();
@@ -390,7 +398,7 @@ abstract class CloudBehaviourTest {
       definition.apply().close();
       assertThat(definition.plan().hasChanges()).as("converged after refusing %s", at).isFalse();
       assertOwnsOneOfEach(ABORT);
-      assertThat(Hermit.destroy(ABORT).engineOptions(FastEngine.OPTIONS).on(viaProxy).changes()).isNotEmpty();
+      assertThat(destroy(ABORT, viaProxy).changes()).isNotEmpty();
       assertOwnsNothing(ABORT, floatingIps, "after refusing " + at);
     }
     System.out.println("behaviour: a fresh deploy's writes " + writes + "; runs aborted at " + abortedAt);
@@ -403,8 +411,7 @@ abstract class CloudBehaviourTest {
   @Test
   @Order(9)
   void serversBootedIntoAnAffinityGroupAndAnAntiAffinityChangeNovaCannotPlaceFailsWithItsReason() throws Exception {
-    Unikernel app = Unikernel.named(GROUP).loader(DemoKernel.writeTo(dir.resolve("group.elf")), "-uart=io:0x3f8")
-        .module(DemoModule.writeTo(dir.resolve("group-app"), new byte[] {6}), "answer=6").build();
+    Unikernel app = demoUnikernel(GROUP, "group-app", new byte[] {6}, "answer=6");
     OpenStack together = target().serverGroup(ServerGroupPolicy.AFFINITY);
     DeploymentDefinition.WithCreate definition = Hermit.deploy(app).to(together).engineOptions(FastEngine.OPTIONS)
         .machineType(MachineType.atLeast(1, 512)).count(2);
@@ -430,7 +437,7 @@ abstract class CloudBehaviourTest {
     assertThat(os.compute().serverGroups().list()).filteredOn(g -> g.getName().startsWith("hermit-" + GROUP + "-"))
         .extracting(g -> g.getName()).containsExactly("hermit-" + GROUP + "-anti-affinity");
 
-    assertThat(Hermit.destroy(GROUP).engineOptions(FastEngine.OPTIONS).on(apart).changes()).isNotEmpty();
+    assertThat(destroy(GROUP, apart).changes()).isNotEmpty();
     assertThat(os.compute().servers().list(Map.of("name", "^" + GROUP + "-"))).isEmpty();
     assertThat(os.compute().serverGroups().list()).noneMatch(g -> g.getName().startsWith("hermit-" + GROUP + "-"));
     assertThat(images(GROUP)).isEmpty();

@@ -40,6 +40,17 @@ final class CloudState {
     stats.created(kind, name);
   }
 
+  /** A project's server group by id, or null: another project's is not found either. */
+  FakeServerGroup serverGroupOf(String id, String projectId) {
+    FakeServerGroup group = serverGroups.get(id);
+    return group != null && group.projectId.equals(projectId) ? group : null;
+  }
+
+  /** The group a server was booted into, or null (none, or deleted since: Nova lets a group go first). */
+  FakeServerGroup groupOf(FakeServer server) {
+    return server.groupId == null ? null : serverGroups.get(server.groupId);
+  }
+
   List<FakePort> portsOf(String serverId) {
     return ports.values().stream().filter(p -> p.deviceId.equals(serverId)).toList();
   }

@@ -33,6 +33,8 @@ final class FakeServer {
   int powerState = 0;
   /** The compute host the scheduler chose; null until then, and for a server it placed nowhere. */
   String host;
+  /** The server group it was booted into (its {@code group} scheduler hint), or null. */
+  String groupId;
   /** Why nova-compute refused to build the server after it was scheduled, or null. */
   String lateFailure;
   String faultMessage;

@@ -87,6 +87,7 @@ final class NovaServerApi {
       if (group != null) {
         failure = failure != null ? failure : schedule(group, server);
         group.members.add(server.id);
+        server.groupId = group.id;
       }
       List<String> groupIds = boot.securityGroups.stream().map(g -> g.id).toList();
       for (BootRequest.Nic nic : boot.nics) {
@@ -137,8 +138,8 @@ final class NovaServerApi {
       throw OpenStackErrors.badRequest("Invalid input for field/attribute group. Value: " + id + ". '" + id
           + "' is not a 'uuid'");
     }
-    FakeServerGroup group = state.serverGroups.get(id);
-    if (group == null || !group.projectId.equals(Caller.projectId(r))) {
+    FakeServerGroup group = state.serverGroupOf(id, Caller.projectId(r));
+    if (group == null) {
       throw OpenStackErrors.badRequest("Instance group " + id + " could not be found.");
     }
     return group;
@@ -173,12 +174,10 @@ final class NovaServerApi {
     synchronized (state) {
       // nova-compute checks the group's policy again before it builds; with no other host to retry on,
       // a violation ends the build (both members of a pair booted together fail so on a one-host cloud)
-      for (FakeServerGroup group : state.serverGroups.values()) {
-        if (group.policy.equals("anti-affinity") && group.members.contains(server.id) && server.host != null
-            && othersOnTheHost(group, server)) {
-          server.lateFailure = "Exceeded maximum number of retries. Exhausted all hosts available for retrying build"
-              + " failures for instance " + server.id + ".";
-        }
+      FakeServerGroup group = state.groupOf(server);
+      if (group != null && group.policy.equals("anti-affinity") && server.host != null && othersOnTheHost(group, server)) {
+        server.lateFailure = "Exceeded maximum number of retries. Exhausted all hosts available for retrying build"
+            + " failures for instance " + server.id + ".";
       }
     }
     spawningStarted(server);
@@ -309,7 +308,10 @@ final class NovaServerApi {
   private void finishDelete(FakeServer server) {
     synchronized (state) {
       if (state.servers.remove(server.id, server)) {
-        state.serverGroups.values().forEach(g -> g.members.remove(server.id));
+        FakeServerGroup group = state.groupOf(server);
+        if (group != null) {
+          group.members.remove(server.id);
+        }
         state.releasePorts(server.id, Instant.now());
       }
     }

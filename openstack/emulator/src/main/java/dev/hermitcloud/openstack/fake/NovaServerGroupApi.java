@@ -95,8 +95,8 @@ final class NovaServerGroupApi {
   }
 
   private FakeServerGroup find(Request r) {
-    FakeServerGroup group = state.serverGroups.get(r.var("id"));
-    if (group == null || !group.projectId.equals(Caller.projectId(r))) {
+    FakeServerGroup group = state.serverGroupOf(r.var("id"), Caller.projectId(r));
+    if (group == null) {
       throw OpenStackErrors.notFound("Instance group " + r.var("id") + " could not be found.");
     }
     return group;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,16 @@ final class Endpoints {
 
   private record Endpoint(String origin, String path, String service) {}
 
+  /** An upstream origin's pattern in text (not a longer port: :5000 is not :50000), and its listener's origin. */
+  private record Rewrite(Pattern upstream, String replacement) {
+    static Rewrite of(String upstreamOrigin, String proxyOrigin) {
+      return new Rewrite(Pattern.compile(Pattern.quote(upstreamOrigin) + "(?![0-9])"), Matcher.quoteReplacement(proxyOrigin));
+    }
+  }
+
   private final Map<String, String> proxyOrigins = new ConcurrentHashMap<>();
+  /** One per listener, compiled once: every answer's body and headers go through {@link #rewrite}. */
+  private final List<Rewrite> rewrites = new CopyOnWriteArrayList<>();
   private final List<Endpoint> endpoints = new CopyOnWriteArrayList<>();
   private final Function<String, String> listen;
 
@@ -36,7 +44,11 @@ final class Endpoints {
 
   /** The proxy's origin for an upstream origin ({@code http://host:port}), a listener started the first time. */
   String proxyOrigin(String upstreamOrigin) {
-    return proxyOrigins.computeIfAbsent(upstreamOrigin, listen);
+    return proxyOrigins.computeIfAbsent(upstreamOrigin, origin -> {
+      String listener = listen.apply(origin);
+      rewrites.add(Rewrite.of(origin, listener));
+      return listener;
+    });
   }
 
   /** Records a service endpoint, e.g. {@code ("identity", "http://127.0.0.1:5000/v3")}, and listens for its origin. */
@@ -85,14 +97,11 @@ final class Endpoints {
     }
   }
 
-  /** Text with every known upstream origin replaced by its listener's (not a longer port: :5000 is not :50000). */
+  /** Text with every known upstream origin replaced by its listener's. */
   String rewrite(String text) {
     String out = text;
-    for (Map.Entry<String, String> e : new ArrayList<>(proxyOrigins.entrySet())) {
-      if (out.contains(e.getKey())) {
-        out = Pattern.compile(Pattern.quote(e.getKey()) + "(?![0-9])").matcher(out)
-            .replaceAll(Matcher.quoteReplacement(e.getValue()));
-      }
+    for (Rewrite r : rewrites) {
+      out = r.upstream().matcher(out).replaceAll(r.replacement());
     }
     return out;
   }

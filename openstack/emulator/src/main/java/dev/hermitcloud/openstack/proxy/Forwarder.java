@@ -72,13 +72,15 @@ final class Forwarder implements HttpHandler {
       try {
         response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       } catch (IOException e) {
-        proxy.sent(kind, streamed ? counted.count.get() : body.length);
+        response = null;
+      }
+      proxy.sent(kind, streamed ? counted.count.get() : body.length);
+      if (response == null) {
         // the cloud's answer never came: what a client sees of a lost answer from a real gateway
         answer(exchange, 502, Map.of("Content-Type", List.of("application/json")), ("{\"badGateway\": {\"code\": 502,"
             + " \"message\": \"the recording proxy got no answer from " + upstream + "\"}}").getBytes(StandardCharsets.UTF_8));
         return;
       }
-      proxy.sent(kind, streamed ? counted.count.get() : body.length);
       byte[] answer = response.body();
       String type = response.headers().firstValue("content-type").orElse("");
       if (type.contains("json") || type.startsWith("text/")) {
