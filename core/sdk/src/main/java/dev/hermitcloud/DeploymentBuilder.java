@@ -12,6 +12,7 @@ import dev.hermitcloud.provider.Target;
 import dev.hermitcloud.retry.RetryPolicy;
 import dev.hermitcloud.spec.Cidr;
 import dev.hermitcloud.spec.DeploymentSpec;
+import dev.hermitcloud.spec.Group;
 import dev.hermitcloud.spec.FirewallRule;
 import dev.hermitcloud.spec.Health;
 import dev.hermitcloud.spec.ImmutableDeploymentSpec;
@@ -57,6 +58,12 @@ final class DeploymentBuilder implements DeploymentDefinition.WithTarget, Deploy
   @Override
   public DeploymentDefinition.WithCreate count(int count) {
     spec.count(count);
+    return this;
+  }
+
+  @Override
+  public DeploymentDefinition.WithCreate group(Group group) {
+    spec.group(group);
     return this;
   }
 

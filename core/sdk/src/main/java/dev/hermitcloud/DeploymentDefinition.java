@@ -6,6 +6,7 @@ import dev.hermitcloud.progress.ProgressListener;
 import dev.hermitcloud.provider.Target;
 import dev.hermitcloud.retry.RetryPolicy;
 import dev.hermitcloud.spec.DeploymentSpec;
+import dev.hermitcloud.spec.Group;
 import dev.hermitcloud.spec.Health;
 import dev.hermitcloud.spec.MachineType;
 import dev.hermitcloud.spec.Port;
@@ -39,6 +40,12 @@ public interface DeploymentDefinition {
 
     /** How many instances; defaults to 1. */
     WithCreate count(int count);
+
+    /**
+     * Machines the cloud keeps running (GCE managed instance group, OpenStack server group) instead of
+     * {@link #count}: {@code group(Group.managed().size(3))}.
+     */
+    WithCreate group(Group group);
 
     /** Disk size in whole GiB; defaults to 1. */
     WithCreate diskGib(int gib);

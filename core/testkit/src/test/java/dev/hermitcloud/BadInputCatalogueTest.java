@@ -8,7 +8,9 @@ import dev.hermitcloud.EngineOptions;
 import dev.hermitcloud.image.DiskImage;
 import dev.hermitcloud.local.Local;
 import dev.hermitcloud.retry.RetryPolicy;
+import dev.hermitcloud.spec.Autoscaling;
 import dev.hermitcloud.spec.Cidr;
+import dev.hermitcloud.spec.Group;
 import dev.hermitcloud.spec.Health;
 import dev.hermitcloud.spec.MachineType;
 import dev.hermitcloud.spec.Port;
@@ -142,7 +144,20 @@ class BadInputCatalogueTest {
         bad("deployment.network", "a network on the local target", () -> Hermit.deploy(echo())
             .to(Local.qemu().stateDir(dir.resolve("local-state"))).network("backend").plan()),
         bad("deployment.serviceAccount", "a service account on the local target", () -> Hermit.deploy(echo())
-            .to(Local.qemu().stateDir(dir.resolve("local-state"))).serviceAccount("a@p.iam.gserviceaccount.com").plan()));
+            .to(Local.qemu().stateDir(dir.resolve("local-state"))).serviceAccount("a@p.iam.gserviceaccount.com").plan()),
+        bad("group.size", "a group of none", () -> Group.managed().size(0)),
+        bad("group.size", "a group over 100", () -> Group.managed().size(101)),
+        bad("group.autoscale.min", "autoscaler min above max", () -> Autoscaling.between(5, 2)),
+        bad("group.autoscale.cpuTarget", "CPU target 0", () -> Autoscaling.between(1, 3).cpuTarget(0)),
+        bad("group.autoscale.cpuTarget", "CPU target as a percentage", () -> Autoscaling.between(1, 3).cpuTarget(60)),
+        bad("group.size", "size outside the autoscaler", () -> Group.managed().size(8).autoscale(Autoscaling.between(1, 3))),
+        bad("group.rollout", "a rollout with no room", () -> Group.managed().rollout(0, 0)),
+        bad("group.rollout.maxSurge", "a negative surge", () -> Group.managed().rollout(-1, 1)),
+        bad("group.healingDelay", "a negative healing delay", () -> Group.managed().healingDelay(java.time.Duration.ofSeconds(-1))),
+        bad("deployment.count", "count beside a group", () -> deploy().count(3).group(Group.managed()).spec()),
+        bad("deployment.group", "a group on a target without groups", () -> deploy().group(Group.managed().size(2)).plan()),
+        bad("deployment.group", "a group on the local target", () -> Hermit.deploy(echo())
+            .to(Local.qemu().stateDir(dir.resolve("local-state"))).group(Group.managed().size(2)).plan()));
   }
 
   @ParameterizedTest(name = "{1}")

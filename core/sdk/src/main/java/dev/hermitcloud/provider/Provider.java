@@ -41,6 +41,14 @@ public interface Provider extends AutoCloseable {
   /** The instances' serial console. */
   ConsoleReader console();
 
+  /**
+   * Whether this cloud keeps {@linkplain DeploymentSpec#group() managed groups}; the engine refuses a spec
+   * with a group on a provider without, before any cloud call. False by default.
+   */
+  default boolean managesGroups() {
+    return false;
+  }
+
   /** Checks provider-specific rules on the spec, with no cloud call. */
   default void validate(DeploymentSpec spec) {}
 

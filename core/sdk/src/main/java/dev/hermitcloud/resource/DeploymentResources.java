@@ -115,8 +115,8 @@ public final class DeploymentResources {
           : Optional.empty();
       List<Port> forwarded = cloudFirewall ? List.of() : forwardedPorts(spec);
       List<InstanceSpec> instances = new ArrayList<>();
-      for (int i = 0; i < spec.count(); i++) {
-        instances.add(InstanceSpec.builder().name(Names.instance(deployment, i, spec.count())).deployment(deployment)
+      for (int i = 0; i < spec.machines(); i++) {
+        instances.add(InstanceSpec.builder().name(Names.instance(deployment, i, spec.machines())).deployment(deployment)
             .index(i).machineType(spec.machineType()).resolvedMachineType(machineType).imageName(imageName)
             .diskGib(spec.diskGib()).network(spec.network()).addTags(Names.networkTag(deployment))
             .firewallName(firewall.map(FirewallSpec::name)).labels(spec.labels()).metadata(spec.metadata())

@@ -45,6 +45,14 @@ public abstract class DeploymentSpec {
     return 1;
   }
 
+  /** Machines the cloud keeps running for the deployment, instead of {@link #count()} machines; none by default. */
+  public abstract Optional<Group> group();
+
+  /** How many machines run (or start, for an autoscaled group). */
+  public int machines() {
+    return group().map(Group::initialSize).orElse(count());
+  }
+
   /** Boot disk and image size in whole GiB; 1 GiB is GCE's smallest. */
   @Value.Default
   public int diskGib() {
@@ -91,6 +99,10 @@ public abstract class DeploymentSpec {
   protected void check() {
     Check.nameWithRoom("deployment.name", name(), Names.LONGEST_SUFFIX);
     Check.within("deployment.count", count(), 1, 100);
+    if (group().isPresent() && count() != 1) {
+      throw new InvalidSpecException("deployment.count", count(), "is set beside a managed group: give the size to the group instead,",
+          Fix.set("group.size", String.valueOf(count())).java("Group.managed().size(" + count() + ")"));
+    }
     if (diskGib() < 1 || diskGib() > 2048) {
       throw new InvalidSpecException("deployment.diskGib", diskGib(), "must be a whole number of GiB from 1 to 2048");
     }

@@ -4,6 +4,8 @@ import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.Target;
 import dev.hermitcloud.internal.validation.Check;
 import dev.hermitcloud.InvalidSpecException;
+import dev.hermitcloud.resource.ResourceKind;
+import java.time.Duration;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,20 @@ import org.immutables.value.Value;
 public abstract class Gce implements Target {
   /** Default size of each resumable-upload request: a multiple of 256 KiB, held in memory to resend. */
   public static final int DEFAULT_UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024;
+
+  /** The autohealing check of a managed group's machines, on the deployment's health port. */
+  public static final ResourceKind HEALTH_CHECK = ResourceKind.of("health-check", Duration.ofMinutes(5));
+  /** What a managed group's machines are made from; immutable, so a change is a new template. */
+  public static final ResourceKind INSTANCE_TEMPLATE = ResourceKind.of("instance-template", Duration.ofMinutes(5),
+      ResourceKind.IMAGE);
+  /**
+   * A managed instance group ({@code Group.managed()}): its deadline covers a rolling update, every new
+   * machine booted and found healthy.
+   */
+  public static final ResourceKind INSTANCE_GROUP = ResourceKind.of("instance-group", Duration.ofMinutes(30),
+      INSTANCE_TEMPLATE, HEALTH_CHECK, ResourceKind.FIREWALL);
+  /** The autoscaler that sizes a managed group. */
+  public static final ResourceKind AUTOSCALER = ResourceKind.of("autoscaler", Duration.ofMinutes(5), INSTANCE_GROUP);
 
   private static final int UPLOAD_QUANTUM = 256 * 1024;
   private static final Pattern PROJECT = Pattern.compile("([a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]");

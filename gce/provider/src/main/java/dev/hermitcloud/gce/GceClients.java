@@ -9,6 +9,14 @@ import com.google.api.gax.rpc.StatusCode;
 import com.google.api.gax.rpc.UnaryCallSettings;
 import com.google.auth.Credentials;
 import com.google.cloud.NoCredentials;
+import com.google.cloud.compute.v1.AutoscalersClient;
+import com.google.cloud.compute.v1.AutoscalersSettings;
+import com.google.cloud.compute.v1.HealthChecksClient;
+import com.google.cloud.compute.v1.HealthChecksSettings;
+import com.google.cloud.compute.v1.InstanceGroupManagersClient;
+import com.google.cloud.compute.v1.InstanceGroupManagersSettings;
+import com.google.cloud.compute.v1.InstanceTemplatesClient;
+import com.google.cloud.compute.v1.InstanceTemplatesSettings;
 import com.google.cloud.compute.v1.FirewallsClient;
 import com.google.cloud.compute.v1.FirewallsSettings;
 import com.google.cloud.compute.v1.GlobalOperationsClient;
@@ -60,6 +68,10 @@ final class GceClients implements AutoCloseable {
   final SubnetworksClient subnetworks;
   final ZoneOperationsClient zoneOperations;
   final GlobalOperationsClient globalOperations;
+  final HealthChecksClient healthChecks;
+  final InstanceTemplatesClient instanceTemplates;
+  final InstanceGroupManagersClient instanceGroups;
+  final AutoscalersClient autoscalers;
   final Storage storage;
   private final List<AutoCloseable> all = new ArrayList<>();
 
@@ -90,7 +102,19 @@ final class GceClients implements AutoCloseable {
           .applyToAllUnaryMethods(ONCE);
       GlobalOperationsSettings.Builder globalOperations = GlobalOperationsSettings.newBuilder()
           .setCredentialsProvider(provider).applyToAllUnaryMethods(ONCE);
+      HealthChecksSettings.Builder healthChecks = HealthChecksSettings.newBuilder().setCredentialsProvider(provider)
+          .applyToAllUnaryMethods(ONCE);
+      InstanceTemplatesSettings.Builder instanceTemplates = InstanceTemplatesSettings.newBuilder()
+          .setCredentialsProvider(provider).applyToAllUnaryMethods(ONCE);
+      InstanceGroupManagersSettings.Builder instanceGroups = InstanceGroupManagersSettings.newBuilder()
+          .setCredentialsProvider(provider).applyToAllUnaryMethods(ONCE);
+      AutoscalersSettings.Builder autoscalers = AutoscalersSettings.newBuilder().setCredentialsProvider(provider)
+          .applyToAllUnaryMethods(ONCE);
       if (endpoint != null) {
+        healthChecks.setEndpoint(endpoint);
+        instanceTemplates.setEndpoint(endpoint);
+        instanceGroups.setEndpoint(endpoint);
+        autoscalers.setEndpoint(endpoint);
         images.setEndpoint(endpoint);
         instances.setEndpoint(endpoint);
         firewalls.setEndpoint(endpoint);
@@ -108,6 +132,10 @@ final class GceClients implements AutoCloseable {
       this.subnetworks = add(SubnetworksClient.create(subnetworks.build()));
       this.zoneOperations = add(ZoneOperationsClient.create(zoneOperations.build()));
       this.globalOperations = add(GlobalOperationsClient.create(globalOperations.build()));
+      this.healthChecks = add(HealthChecksClient.create(healthChecks.build()));
+      this.instanceTemplates = add(InstanceTemplatesClient.create(instanceTemplates.build()));
+      this.instanceGroups = add(InstanceGroupManagersClient.create(instanceGroups.build()));
+      this.autoscalers = add(AutoscalersClient.create(autoscalers.build()));
       StorageOptions.Builder storage = StorageOptions.http().setProjectId(target.project()).setCredentials(credentials)
           .setRetrySettings(storageRetries());
       if (endpoint != null) {

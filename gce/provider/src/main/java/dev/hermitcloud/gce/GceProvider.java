@@ -20,6 +20,10 @@ final class GceProvider implements Provider {
   private final GceImages images;
   private final GceFirewalls firewalls;
   private final GceInstances instances;
+  private final GceInstanceTemplates templates;
+  private final GceHealthChecks healthChecks;
+  private final GceInstanceGroups groups;
+  private final GceAutoscalers autoscalers;
   private final GceMachineTypes machineTypes;
   private final GceLocks locks;
   private final GceNetworkCheck networks;
@@ -31,6 +35,10 @@ final class GceProvider implements Provider {
     this.images = new GceImages(clients, target);
     this.firewalls = new GceFirewalls(clients, target);
     this.instances = new GceInstances(clients, target);
+    this.templates = new GceInstanceTemplates(clients, target);
+    this.healthChecks = new GceHealthChecks(clients, target);
+    this.groups = new GceInstanceGroups(clients, target, instances);
+    this.autoscalers = new GceAutoscalers(clients, target);
     this.machineTypes = new GceMachineTypes(clients, target);
     this.locks = new GceLocks(clients, target, blobs);
     this.networks = new GceNetworkCheck(clients, target);
@@ -49,13 +57,25 @@ final class GceProvider implements Provider {
 
   @Override
   public List<ResourceDriver<?>> drivers() {
-    return List.of(blobs, images, firewalls, instances);
+    return List.of(blobs, images, firewalls, instances, templates, healthChecks, groups, autoscalers);
   }
 
-  /** The archive in the bucket, the image imported from it, the firewall, the instances. */
+  /**
+   * The archive in the bucket, the image imported from it, the firewall, and the instances or, for a
+   * managed group, what {@link ManagedGroupResources} makes of it.
+   */
   @Override
   public List<ResourceSpec> resources(DeploymentSpec spec, ResolvedMachineType machineType) {
+    if (spec.group().isPresent()) {
+      return ManagedGroupResources.of(spec, machineType, target);
+    }
     return DeploymentResources.of(spec, machineType).importedFromBlob().withFirewall().build().all();
+  }
+
+  /** A managed group is a managed instance group, with its template, health check and autoscaler. */
+  @Override
+  public boolean managesGroups() {
+    return true;
   }
 
   @Override

@@ -84,8 +84,9 @@ final class OpenStackProvider implements Provider {
   public List<ResourceSpec> resources(DeploymentSpec spec, ResolvedMachineType machineType) {
     DeploymentResources portable = DeploymentResources.of(spec, machineType).withFirewall().build();
     List<ResourceSpec> all = new ArrayList<>(portable.all());
-    if (serverGroupPolicy.isPresent()) {
-      ServerGroupSpec group = ServerGroupSpec.builder().deployment(spec.name()).policy(serverGroupPolicy.get()).build();
+    Optional<ServerGroupPolicy> policy = placementOf(spec);
+    if (policy.isPresent()) {
+      ServerGroupSpec group = ServerGroupSpec.builder().deployment(spec.name()).policy(policy.get()).build();
       ResourceRef placement = new ResourceRef(OpenStack.SERVER_GROUP, group.name());
       all.replaceAll(r -> r instanceof InstanceSpec instance ? InstanceSpec.builder().from(instance).placement(placement).build() : r);
       all.add(group);
@@ -97,6 +98,20 @@ final class OpenStackProvider implements Provider {
       }
     }
     return all;
+  }
+
+  /**
+   * The server group's policy: the target's, or for a managed group without one anti-affinity, since a
+   * group is asked for so that one host's failure does not take every server.
+   */
+  private Optional<ServerGroupPolicy> placementOf(DeploymentSpec spec) {
+    return spec.group().isPresent() ? Optional.of(serverGroupPolicy.orElse(ServerGroupPolicy.ANTI_AFFINITY)) : serverGroupPolicy;
+  }
+
+  /** A managed group is {@code size} servers in a Nova server group (see {@link #resources}). */
+  @Override
+  public boolean managesGroups() {
+    return true;
   }
 
   @Override
@@ -111,6 +126,17 @@ final class OpenStackProvider implements Provider {
 
   @Override
   public void validate(DeploymentSpec spec) {
+    spec.group().ifPresent(group -> {
+      group.autoscaling().ifPresent(bounds -> {
+        // Nova sizes nothing itself (autoscaling needs Heat or Senlin, which the SDK does not drive)
+        throw new InvalidSpecException("group.autoscale", bounds,
+            "is not something OpenStack's Nova does: give a fixed size, Group.managed().size(" + group.initialSize() + ")");
+      });
+      if (group.rolloutChosen()) {
+        throw new InvalidSpecException("group.rollout", group.maxSurge().orElse(1) + " surge, " + group.maxUnavailable().orElse(0)
+            + " unavailable", "is not something a Nova server group does (a change replaces its servers): leave rollout(...) out");
+      }
+    });
     int items = spec.metadata().size() + spec.labels().size() + OWNERSHIP_ITEMS;
     if (items > MAX_METADATA_ITEMS) {
       throw new InvalidSpecException("deployment.metadata", items + " items with the labels",

@@ -1,6 +1,8 @@
 package dev.hermitcloud.internal.engine;
 
 import dev.hermitcloud.EngineOptions;
+import dev.hermitcloud.Fix;
+import dev.hermitcloud.InvalidSpecException;
 import dev.hermitcloud.OperationFailedException;
 import dev.hermitcloud.image.DiskImage;
 import dev.hermitcloud.plan.Action;
@@ -9,6 +11,7 @@ import dev.hermitcloud.plan.Plan;
 import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.progress.ProgressListener;
 import dev.hermitcloud.provider.DeploymentLocks;
+import dev.hermitcloud.provider.GroupMembers;
 import dev.hermitcloud.provider.LockLease;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
@@ -139,6 +142,11 @@ public final class Engine {
 
   /** The provider's rules and the disk's room, checked before any cloud call (the lock's included). */
   private static void validate(DeploymentSpec spec, Provider provider) {
+    if (spec.group().isPresent() && !provider.managesGroups()) {
+      int machines = spec.group().get().initialSize();
+      throw new InvalidSpecException("deployment.group", spec.group().get(), "is not something " + provider.name()
+          + " keeps: run the machines yourself with", Fix.set("deployment.count", String.valueOf(machines)).java("count(" + machines + ")"));
+    }
     provider.validate(spec);
     DiskImage.requireFits("deployment.diskGib", spec.unikernel(), spec.diskGib());
   }
@@ -177,18 +185,25 @@ public final class Engine {
     return changes;
   }
 
+  /** The instances the apply made or kept, then the machines of every group it made or kept, each group's by name. */
   private static List<Observed> readInstances(Session session, List<PlannedChange> changes) throws Exception {
-    List<ResourceRef> refs = changes.stream()
-        .filter(change -> change.change().kind().equals(ResourceKind.INSTANCE) && change.desired().isPresent())
-        .map(change -> new ResourceRef(ResourceKind.INSTANCE, change.change().name())).toList();
+    List<ResourceRef> refs = changes.stream().filter(change -> change.desired().isPresent())
+        .filter(change -> change.change().kind().equals(ResourceKind.INSTANCE)
+            || session.kinds().require(change.change().kind()) instanceof GroupMembers)
+        .map(change -> new ResourceRef(change.change().kind(), change.change().name())).toList();
     Map<ResourceRef, Observed> found = new NameReads(session).read(refs);
     List<Observed> instances = new ArrayList<>();
     for (ResourceRef ref : refs) {
       Observed observed = found.get(ref);
       if (observed == null) {
-        throw new OperationFailedException("instance '" + ref.name() + "' vanished after it was created");
+        throw new OperationFailedException(ref.kind().label() + " '" + ref.name() + "' vanished after it was created");
       }
-      instances.add(observed);
+      if (session.kinds().require(ref.kind()) instanceof GroupMembers group) {
+        instances.addAll(session.retried("list the machines of " + ref.kind().label() + " " + ref.name(),
+            () -> group.members(observed)));
+      } else {
+        instances.add(observed);
+      }
     }
     return instances;
   }

@@ -6,11 +6,14 @@ import dev.hermitcloud.Hermit;
 import dev.hermitcloud.InvalidSpecException;
 import dev.hermitcloud.progress.Progress;
 import dev.hermitcloud.provider.Target;
+import dev.hermitcloud.spec.Autoscaling;
+import dev.hermitcloud.spec.Group;
 import dev.hermitcloud.spec.Health;
 import dev.hermitcloud.spec.Port;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Mixin;
@@ -29,6 +32,22 @@ final class DeploymentOptions {
 
   @Option(names = "--count", defaultValue = "1", description = "Instances (default: ${DEFAULT-VALUE}).")
   int count;
+
+  @Option(names = "--group-size", paramLabel = "N", description = "Machines the cloud keeps running as a managed group"
+      + " (GCE managed instance group, OpenStack server group) instead of --count.")
+  Integer groupSize;
+
+  @Option(names = "--autoscale", paramLabel = "MIN:MAX[@CPU]", description = "GCE: let an autoscaler size the group"
+      + " between MIN and MAX machines for CPU use CPU (a fraction, default 0.6), e.g. 2:10@0.6.")
+  String autoscale;
+
+  @Option(names = "--rollout", paramLabel = "SURGE:UNAVAILABLE", description = "GCE: replace the group's machines at most"
+      + " SURGE above its size and UNAVAILABLE out of service at a time (default 1:0).")
+  String rollout;
+
+  @Option(names = "--healing-delay", paramLabel = "DURATION", converter = DurationOption.class,
+      description = "GCE: how long a new machine may take before autohealing judges it (default: 2m).")
+  Duration healingDelay;
 
   @Option(names = "--disk-gib", defaultValue = "1", description = "Disk size in GiB (default: ${DEFAULT-VALUE}).")
   int diskGib;
@@ -50,6 +69,8 @@ final class DeploymentOptions {
       + " (the default when not on a terminal).")
   boolean noBar;
 
+  private static final Pattern AUTOSCALE = Pattern.compile("(\\d{1,3}):(\\d{1,3})(?:@(\\d*\\.?\\d+))?");
+  private static final Pattern ROLLOUT = Pattern.compile("(\\d{1,3}):(\\d{1,3})");
   private static final Pattern HEALTH = Pattern.compile("tcp:(\\d{1,5})|(?:http:)?(\\d{1,5})(/\\S*)?");
 
   DeploymentDefinition.WithCreate definition(Target target) {
@@ -58,6 +79,7 @@ final class DeploymentOptions {
     if (machineType != null) {
       d.machineType(MachineTypeOption.parse(machineType));
     }
+    group().ifPresent(d::group);
     if (expose.isEmpty() && !from.isEmpty()) {
       throw new InvalidSpecException("firewall.ports", "[]", "is empty, so --from " + String.join(" --from ", from)
           + " would open nothing: give the ports it opens, e.g. --expose tcp:8000", Fix.set("firewall.ports", "tcp:8000"));
@@ -73,6 +95,38 @@ final class DeploymentOptions {
       d = healthTimeout == null ? d.waitUntil(parseHealth(health)) : d.waitUntil(parseHealth(health), healthTimeout);
     }
     return d;
+  }
+
+  /** The managed group the group flags describe, if any of them is given. */
+  private Optional<Group> group() {
+    if (groupSize == null && autoscale == null && rollout == null && healingDelay == null) {
+      return Optional.empty();
+    }
+    Group group = Group.managed();
+    if (groupSize != null) {
+      group = group.size(groupSize);
+    }
+    if (autoscale != null) {
+      Matcher m = AUTOSCALE.matcher(autoscale);
+      if (!m.matches()) {
+        throw new InvalidSpecException("group.autoscale", autoscale, "is not MIN:MAX[@CPU]: give the bounds and, if not 0.6,"
+            + " the CPU use to size for, e.g. --autoscale 2:10@0.6");
+      }
+      Autoscaling bounds = Autoscaling.between(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+      group = group.autoscale(m.group(3) == null ? bounds : bounds.cpuTarget(Double.parseDouble(m.group(3))));
+    }
+    if (rollout != null) {
+      Matcher m = ROLLOUT.matcher(rollout);
+      if (!m.matches()) {
+        throw new InvalidSpecException("group.rollout", rollout, "is not SURGE:UNAVAILABLE: give how many machines may be"
+            + " added and how many may be out of service while replacing, e.g. --rollout 1:0");
+      }
+      group = group.rollout(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+    if (healingDelay != null) {
+      group = group.healingDelay(healingDelay);
+    }
+    return Optional.of(group);
   }
 
   /** {@code http:PORT/PATH}, {@code http:PORT} (path /), {@code PORT/PATH} or {@code tcp:PORT}. */

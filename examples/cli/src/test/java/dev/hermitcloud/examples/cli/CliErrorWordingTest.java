@@ -67,6 +67,24 @@ class CliErrorWordingTest {
   }
 
   @Test
+  void countBesideAGroupSizeNamesBothFlags() {
+    String text = hermit(local, "--count", "3", "--group-size", "2");
+
+    assertThat(text).startsWith("error: --count: '3' is set beside a managed group: give the size to the group instead,"
+        + " --group-size 3\n  try: ");
+  }
+
+  @Test
+  void groupFlagsAreCheckedAndALocalTargetRefusesAGroup() {
+    assertThat(hermit(local, "--autoscale", "5:2")).startsWith("error: --autoscale: '5' is above max (2): give min <= max");
+    err.reset();
+    assertThat(hermit(local, "--rollout", "one")).startsWith("error: --rollout: 'one' is not SURGE:UNAVAILABLE");
+    err.reset();
+    assertThat(hermit(local, "--group-size", "2")).startsWith("error: --group-size: 'managed group of 2' is not something"
+        + " local keeps: run the machines yourself with --count 2\n");
+  }
+
+  @Test
   void fromWithoutExposeIsRefusedNamingBoth() {
     String text = hermit(local, "--from", "0.0.0.0/0");
 
