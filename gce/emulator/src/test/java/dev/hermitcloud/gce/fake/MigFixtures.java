@@ -68,6 +68,10 @@ final class MigFixtures {
         .setMaxUnavailable(FixedOrPercent.newBuilder().setFixed(maxUnavailable)).build();
   }
 
+  static String natIp(com.google.cloud.compute.v1.Instance vm) {
+    return vm.getNetworkInterfaces(0).getAccessConfigs(0).getNatIP();
+  }
+
   /** The root cause's message of a failed call. */
   static String rootMessage(Throwable e) {
     Throwable root = e;
