@@ -21,6 +21,8 @@ final class ComputeContext {
   private final Set<String> projects;
   private final Networks networks;
   private final OrgPolicies orgPolicies;
+  private final InstanceLauncher launcher = new InstanceLauncher(this);
+  private final GroupController groups = new GroupController(this);
   private volatile String bootOutput;
   private volatile BootedInstances booted;
 
@@ -45,6 +47,14 @@ final class ComputeContext {
 
   OperationRunner runner() {
     return runner;
+  }
+
+  GroupController groups() {
+    return groups;
+  }
+
+  InstanceLauncher launcher() {
+    return launcher;
   }
 
   RequestIds requestIds() {

@@ -4,7 +4,11 @@ package dev.hermitcloud.gce.fake;
 enum ComputeKind {
   IMAGE("image", "images", false),
   INSTANCE("instance", "instances", true),
-  FIREWALL("firewall", "firewalls", false);
+  FIREWALL("firewall", "firewalls", false),
+  HEALTH_CHECK("healthCheck", "healthChecks", false),
+  INSTANCE_TEMPLATE("instanceTemplate", "instanceTemplates", false),
+  INSTANCE_GROUP_MANAGER("instanceGroupManager", "instanceGroupManagers", true),
+  AUTOSCALER("autoscaler", "autoscalers", true);
 
   private final String label;
   private final String collection;

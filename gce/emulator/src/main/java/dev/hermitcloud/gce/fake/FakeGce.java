@@ -66,6 +66,7 @@ public final class FakeGce implements AutoCloseable {
     if (b.boot) {
       compute.booted(new BootedInstances(store));
     }
+    runner.afterChange(compute.groups()::reconcileAll);
     this.operations = new OperationsHandler(compute, b.operationWaitLimit);
     this.initialBuckets = new LinkedHashMap<>(b.buckets);
     initialBuckets.forEach((name, project) -> gcs.createBucket(name, project, "US", false));
@@ -74,6 +75,9 @@ public final class FakeGce implements AutoCloseable {
     new ImagesHandler(compute).register(router);
     new InstancesHandler(compute).register(router);
     new FirewallsHandler(compute).register(router);
+    new HealthChecksHandler(compute).register(router);
+    new InstanceTemplatesHandler(compute).register(router);
+    new InstanceGroupManagersHandler(compute).register(router);
     new MachineTypesHandler(compute).register(router);
     new NetworksHandler(compute).register(router);
     operations.register(router);
@@ -150,8 +154,10 @@ public final class FakeGce implements AutoCloseable {
   }
 
   /**
-   * Finishes every running operation now, as if its time had passed: with a long {@link
-   * #operationDuration(Duration)} a test can look at the in-between state, then move on.
+   * Finishes every running operation now, as if its time had passed, and those they start (a group
+   * manager's instances); then moves the clock one step for what was waiting on it (a health probe, an
+   * autohealing repair). With a long or zero {@link #operationDuration(Duration)} this is the only clock,
+   * so a test calls it until what it waits for holds: a manager converges in a few calls.
    */
   public void finishOperationsNow() {
     runner.finishAll();
@@ -270,6 +276,39 @@ public final class FakeGce implements AutoCloseable {
     return snapshots(ComputeKind.FIREWALL, project);
   }
 
+  public List<FakeResource> healthChecks(String project) {
+    return snapshots(ComputeKind.HEALTH_CHECK, project);
+  }
+
+  public List<FakeResource> instanceTemplates(String project) {
+    return snapshots(ComputeKind.INSTANCE_TEMPLATE, project);
+  }
+
+  /** Zonal instance group managers of the project in every zone. */
+  public List<FakeResource> instanceGroupManagers(String project) {
+    return snapshots(ComputeKind.INSTANCE_GROUP_MANAGER, project);
+  }
+
+  public List<FakeResource> autoscalers(String project) {
+    return snapshots(ComputeKind.AUTOSCALER, project);
+  }
+
+  public Optional<FakeResource> instanceGroupManager(String project, String zone, String name) {
+    return snapshot(ResourceKey.zonal(ComputeKind.INSTANCE_GROUP_MANAGER, project, zone, name));
+  }
+
+  /**
+   * Makes the app on the template's instances fail (or pass again) their managers' health probes, as a
+   * new version whose app does not answer would: its members turn UNHEALTHY and are recreated, and a
+   * rolling update to it stalls.
+   */
+  public void unhealthyTemplate(String project, String template, boolean unhealthy) {
+    synchronized (store) {
+      compute.groups().appAnswers(
+          ResourceLinks.url(ResourceLinks.globalPath(project, "instanceTemplates", template)), !unhealthy);
+    }
+  }
+
   public Optional<FakeResource> image(String project, String name) {
     return snapshot(ResourceKey.global(ComputeKind.IMAGE, project, name));
   }
@@ -282,7 +321,10 @@ public final class FakeGce implements AutoCloseable {
     return snapshot(ResourceKey.global(ComputeKind.FIREWALL, project, name));
   }
 
-  /** Live resources by kind: image, instance, firewall, bucket, object. */
+  /**
+   * Live resources by kind: image, instance, firewall, healthCheck, instanceTemplate,
+   * instanceGroupManager, autoscaler, bucket, object.
+   */
   public Map<String, Integer> resourceCounts() {
     Map<String, Integer> out = new LinkedHashMap<>();
     synchronized (store) {
@@ -307,6 +349,8 @@ public final class FakeGce implements AutoCloseable {
   private void dropState() {
     synchronized (store) {
       store.clear();
+      compute.groups().clear();
+      runner.dropTimers();
       compute.requestIds().clear();
       addresses.clear();
     }

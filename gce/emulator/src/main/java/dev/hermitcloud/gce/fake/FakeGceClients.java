@@ -8,7 +8,13 @@ import com.google.cloud.compute.v1.FirewallsClient;
 import com.google.cloud.compute.v1.FirewallsSettings;
 import com.google.cloud.compute.v1.GlobalOperationsClient;
 import com.google.cloud.compute.v1.GlobalOperationsSettings;
+import com.google.cloud.compute.v1.HealthChecksClient;
+import com.google.cloud.compute.v1.HealthChecksSettings;
 import com.google.cloud.compute.v1.ImagesClient;
+import com.google.cloud.compute.v1.InstanceGroupManagersClient;
+import com.google.cloud.compute.v1.InstanceGroupManagersSettings;
+import com.google.cloud.compute.v1.InstanceTemplatesClient;
+import com.google.cloud.compute.v1.InstanceTemplatesSettings;
 import com.google.cloud.compute.v1.ImagesSettings;
 import com.google.cloud.compute.v1.InstancesClient;
 import com.google.cloud.compute.v1.InstancesSettings;
@@ -76,6 +82,35 @@ public final class FakeGceClients {
     b.patchOperationSettings().setPollingAlgorithm(fastPolling());
     b.updateOperationSettings().setPollingAlgorithm(fastPolling());
     return create(() -> FirewallsClient.create(b.build()));
+  }
+
+  public static HealthChecksClient healthChecks(FakeGce fake) {
+    HealthChecksSettings.Builder b = HealthChecksSettings.newBuilder()
+        .setEndpoint(fake.endpoint())
+        .setCredentialsProvider(NoCredentialsProvider.create());
+    b.insertOperationSettings().setPollingAlgorithm(fastPolling());
+    b.deleteOperationSettings().setPollingAlgorithm(fastPolling());
+    return create(() -> HealthChecksClient.create(b.build()));
+  }
+
+  public static InstanceTemplatesClient instanceTemplates(FakeGce fake) {
+    InstanceTemplatesSettings.Builder b = InstanceTemplatesSettings.newBuilder()
+        .setEndpoint(fake.endpoint())
+        .setCredentialsProvider(NoCredentialsProvider.create());
+    b.insertOperationSettings().setPollingAlgorithm(fastPolling());
+    b.deleteOperationSettings().setPollingAlgorithm(fastPolling());
+    return create(() -> InstanceTemplatesClient.create(b.build()));
+  }
+
+  public static InstanceGroupManagersClient instanceGroupManagers(FakeGce fake) {
+    InstanceGroupManagersSettings.Builder b = InstanceGroupManagersSettings.newBuilder()
+        .setEndpoint(fake.endpoint())
+        .setCredentialsProvider(NoCredentialsProvider.create());
+    b.insertOperationSettings().setPollingAlgorithm(fastPolling());
+    b.deleteOperationSettings().setPollingAlgorithm(fastPolling());
+    b.patchOperationSettings().setPollingAlgorithm(fastPolling());
+    b.resizeOperationSettings().setPollingAlgorithm(fastPolling());
+    return create(() -> InstanceGroupManagersClient.create(b.build()));
   }
 
   public static MachineTypesClient machineTypes(FakeGce fake) {

@@ -22,6 +22,16 @@ final class GoogleErrors {
     return ApiError.of(400, "resourceNotReady", "The resource '" + resourcePath + "' is not ready");
   }
 
+  /**
+   * A delete refused because another resource refers to this one; {@code what} as GCE spells the kind,
+   * e.g. {@code instance_template} (per
+   * https://github.com/terraform-google-modules/terraform-google-vm/issues/45).
+   */
+  static ApiError inUse(String what, String resourcePath, String userPath) {
+    return ApiError.of(400, "resourceInUseByAnotherResource", "The " + what + " resource '" + resourcePath
+        + "' is already being used by '" + userPath + "'");
+  }
+
   static ApiError invalid(String message) {
     return ApiError.of(400, "invalid", message);
   }

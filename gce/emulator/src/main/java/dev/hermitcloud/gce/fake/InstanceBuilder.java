@@ -23,8 +23,15 @@ final class InstanceBuilder {
   private final String project;
   private final String zone;
   private final String region;
+  /** Where the instance's fields sit in the request, for error messages: a template's are under properties. */
+  private final String root;
 
   InstanceBuilder(ComputeStore store, Networks networks, String project, String zone, String region) {
+    this(store, networks, project, zone, region, "resource");
+  }
+
+  InstanceBuilder(ComputeStore store, Networks networks, String project, String zone, String region, String root) {
+    this.root = root;
     this.store = store;
     this.networks = networks;
     this.project = project;
@@ -50,20 +57,20 @@ final class InstanceBuilder {
     json.set("disks", disks);
     json.set("networkInterfaces", networkInterfaces(body.get("networkInterfaces")));
     FamilyRules.checkNic(type, disks.get(0), json.get("networkInterfaces").get(0));
-    FieldRules.description("resource.description", GoogleJson.text(body, "description"));
-    FieldRules.labels("resource.labels", body.get("labels"));
+    FieldRules.description(root + ".description", GoogleJson.text(body, "description"));
+    FieldRules.labels(root + ".labels", body.get("labels"));
     json.put("labelFingerprint", Fingerprints.of(body.get("labels")));
     ObjectNode tags = json.withObjectProperty("tags");
-    FieldRules.tags("resource.tags.items", tags.get("items"));
+    FieldRules.tags(root + ".tags.items", tags.get("items"));
     tags.put("fingerprint", Fingerprints.of(tags.get("items")));
     ObjectNode metadata = json.withObjectProperty("metadata");
-    FieldRules.metadata("resource.metadata", metadata);
+    FieldRules.metadata(root + ".metadata", metadata);
     metadata.put("kind", "compute#metadata");
     metadata.put("fingerprint", Fingerprints.of(metadata.get("items")));
     json.set("scheduling", scheduling(body.path("scheduling")));
     checkServiceAccounts(body.get("serviceAccounts"));
-    FieldRules.bool(body, "canIpForward", "resource.canIpForward");
-    FieldRules.bool(body, "deletionProtection", "resource.deletionProtection");
+    FieldRules.bool(body, "canIpForward", root + ".canIpForward");
+    FieldRules.bool(body, "deletionProtection", root + ".deletionProtection");
     if (!json.has("canIpForward")) {
       json.put("canIpForward", false);
     }
@@ -77,7 +84,7 @@ final class InstanceBuilder {
   }
 
   private MachineTypeCatalog.MachineType machineType(String ref) {
-    String field = "resource.machineType";
+    String field = root + ".machineType";
     if (ref == null || ref.isBlank()) {
       throw GoogleErrors.invalidField(field, ref, "The machine type must be specified.");
     }
@@ -100,12 +107,12 @@ final class InstanceBuilder {
 
   private ArrayNode disks(JsonNode disks, String instanceName, MachineTypeCatalog.MachineType machineType) {
     if (disks == null || !disks.isArray() || disks.isEmpty()) {
-      throw GoogleErrors.invalidField("resource.disks", "", "A boot disk must be specified.");
+      throw GoogleErrors.invalidField(root + ".disks", "", "A boot disk must be specified.");
     }
     ArrayNode out = Json.array();
     for (int i = 0; i < disks.size(); i++) {
       JsonNode disk = disks.get(i);
-      String at = "resource.disks[" + i + "]";
+      String at = root + ".disks[" + i + "]";
       boolean boot = Boolean.TRUE.equals(FieldRules.bool(disk, "boot", at + ".boot"));
       if (boot != (i == 0)) {
         throw GoogleErrors.invalidField(at + ".boot", String.valueOf(boot),
@@ -211,15 +218,15 @@ final class InstanceBuilder {
 
   private ArrayNode networkInterfaces(JsonNode nics) {
     if (nics == null || !nics.isArray() || nics.isEmpty()) {
-      throw GoogleErrors.invalidField("resource.networkInterfaces", "",
+      throw GoogleErrors.invalidField(root + ".networkInterfaces", "",
           "At least one network interface must be specified.");
     }
     if (nics.size() > 1) {
-      throw GoogleErrors.invalidField("resource.networkInterfaces[1].network", "",
+      throw GoogleErrors.invalidField(root + ".networkInterfaces[1].network", "",
           "Networks must be distinct for NICs attached to a VM.");
     }
     JsonNode nic = nics.get(0);
-    String at = "resource.networkInterfaces[0]";
+    String at = root + ".networkInterfaces[0]";
     String[] links = networks.requireNic(at, GoogleJson.text(nic, "network"), GoogleJson.text(nic, "subnetwork"),
         project, region);
     ObjectNode out = ((ObjectNode) nic).deepCopy();
@@ -261,34 +268,34 @@ final class InstanceBuilder {
     return array;
   }
 
-  private static ObjectNode scheduling(JsonNode given) {
+  private ObjectNode scheduling(JsonNode given) {
     ObjectNode out = given.isObject() ? ((ObjectNode) given).deepCopy() : Json.object();
     String model = GoogleJson.text(given, "provisioningModel");
     if (model == null) {
       model = "STANDARD";
     }
     if (!PROVISIONING_MODELS.contains(model)) {
-      throw GoogleErrors.invalidField("resource.scheduling.provisioningModel", model,
+      throw GoogleErrors.invalidField(root + ".scheduling.provisioningModel", model,
           "Must be one of " + PROVISIONING_MODELS + ".");
     }
     boolean spot = model.equals("SPOT");
-    Boolean restart = FieldRules.bool(given, "automaticRestart", "resource.scheduling.automaticRestart");
+    Boolean restart = FieldRules.bool(given, "automaticRestart", root + ".scheduling.automaticRestart");
     String maintenance = GoogleJson.text(given, "onHostMaintenance");
     if (maintenance != null && !maintenance.equals("MIGRATE") && !maintenance.equals("TERMINATE")) {
-      throw GoogleErrors.invalidField("resource.scheduling.onHostMaintenance", maintenance,
+      throw GoogleErrors.invalidField(root + ".scheduling.onHostMaintenance", maintenance,
           "Must be MIGRATE or TERMINATE.");
     }
     if (spot && Boolean.TRUE.equals(restart)) {
-      throw GoogleErrors.invalidField("resource.scheduling.automaticRestart", "true",
+      throw GoogleErrors.invalidField(root + ".scheduling.automaticRestart", "true",
           "Spot VMs cannot restart automatically.");
     }
     if (spot && "MIGRATE".equals(maintenance)) {
-      throw GoogleErrors.invalidField("resource.scheduling.onHostMaintenance", maintenance,
+      throw GoogleErrors.invalidField(root + ".scheduling.onHostMaintenance", maintenance,
           "Spot VMs must terminate on host maintenance.");
     }
     String action = GoogleJson.text(given, "instanceTerminationAction");
     if (action != null && !action.equals("STOP") && !action.equals("DELETE")) {
-      throw GoogleErrors.invalidField("resource.scheduling.instanceTerminationAction", action,
+      throw GoogleErrors.invalidField(root + ".scheduling.instanceTerminationAction", action,
           "Must be STOP or DELETE.");
     }
     out.put("provisioningModel", model);
@@ -303,18 +310,18 @@ final class InstanceBuilder {
     return out;
   }
 
-  private static void checkServiceAccounts(JsonNode accounts) {
+  private void checkServiceAccounts(JsonNode accounts) {
     if (accounts == null || accounts.isNull()) {
       return;
     }
     if (accounts.size() > 1) {
-      throw GoogleErrors.invalidField("resource.serviceAccounts", "",
+      throw GoogleErrors.invalidField(root + ".serviceAccounts", "",
           "At most one service account can be specified.");
     }
     for (int i = 0; i < accounts.size(); i++) {
       String email = GoogleJson.text(accounts.get(i), "email");
       if (email == null || !(email.equals("default") || email.contains("@"))) {
-        throw GoogleErrors.invalidField("resource.serviceAccounts[" + i + "].email", email,
+        throw GoogleErrors.invalidField(root + ".serviceAccounts[" + i + "].email", email,
             "Must be 'default' or a service account email address.");
       }
     }

@@ -5,7 +5,6 @@ import dev.hermitcloud.emulator.http.Reply;
 import dev.hermitcloud.emulator.http.Request;
 import dev.hermitcloud.emulator.http.Router;
 import dev.hermitcloud.emulator.json.Json;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,59 +32,10 @@ final class InstancesHandler {
   private Reply insert(Request request) {
     String project = ctx.requireProject(request.var("project"));
     String zone = request.var("zone");
-    String region = ZoneCatalog.requireRegion(zone);
+    ZoneCatalog.requireRegion(zone);
     ObjectNode body = GoogleJson.body(request);
-    return ctx.mutate(request, project, () -> {
-      String name = GoogleJson.text(body, "name");
-      FieldRules.name("resource.name", name);
-      ResourceKey key = ResourceKey.zonal(ComputeKind.INSTANCE, project, zone, name);
-      if (ctx.store().find(key) != null) {
-        throw GoogleErrors.alreadyExists(key.path());
-      }
-      long id = ctx.store().newId();
-      ObjectNode json = new InstanceBuilder(ctx.store(), ctx.networks(), project, zone, region)
-          .build(body, key, id, GoogleJson.computeTime(Instant.now()));
-      String sourceImage = body.path("disks").path(0).path("initializeParams").path("sourceImage").asText("");
-      ctx.orgPolicies().check(project, zone, name, json, sourceImage);
-      StoredResource bootImage = ImageLookup.requireReady(ctx.store(), "resource.disks[0].initializeParams.sourceImage",
-          sourceImage, project);
-      ObjectNode nic = (ObjectNode) json.get("networkInterfaces").get(0);
-      nic.put("networkIP", ctx.addresses().allocateInternal(region));
-      String natIp = null;
-      if (nic.has("accessConfigs")) {
-        natIp = ctx.addresses().allocateExternal();
-        ((ObjectNode) nic.get("accessConfigs").get(0)).put("natIP", natIp);
-      }
-      StoredResource instance = ctx.store().add(key, id, json, true);
-      instance.natIp(natIp);
-      ctx.stats().created("instance", name);
-      return ctx.runner().start(request, "insert", instance, new OperationWork() {
-        @Override
-        public void running() {
-          instance.status("STAGING");
-        }
-
-        @Override
-        public OperationError complete() {
-          instance.status("RUNNING");
-          instance.json().put("lastStartTimestamp", GoogleJson.computeTime(Instant.now()));
-          String boot = ctx.bootOutput();
-          if (boot != null) {
-            instance.serial().append(boot);
-          }
-          if (ctx.booted() != null) {
-            ctx.booted().boot(instance, bootImage.key());
-          }
-          return null;
-        }
-
-        @Override
-        public void fail(OperationError error) {
-          ctx.store().remove(instance.key());
-          ctx.addresses().release(instance.natIp());
-        }
-      });
-    });
+    return ctx.mutate(request, project,
+        () -> ctx.launcher().launch(request, project, zone, GoogleJson.text(body, "name"), body));
   }
 
   private Reply get(Request request) {
@@ -110,32 +60,7 @@ final class InstancesHandler {
 
   private Reply delete(Request request) {
     ResourceKey key = key(request);
-    return ctx.mutate(request, key.project(), () -> {
-      StoredResource instance = ctx.requireVisible(key);
-      ComputeContext.requireIdle(instance);
-      String before = instance.status();
-      return ctx.runner().start(request, "delete", instance, new OperationWork() {
-        @Override
-        public void running() {
-          instance.status("STOPPING");
-        }
-
-        @Override
-        public OperationError complete() {
-          if (ctx.booted() != null) {
-            ctx.booted().stop(instance);
-          }
-          ctx.store().remove(instance.key());
-          ctx.addresses().release(instance.natIp());
-          return null;
-        }
-
-        @Override
-        public void fail(OperationError error) {
-          instance.status(before);
-        }
-      });
-    });
+    return ctx.mutate(request, key.project(), () -> ctx.launcher().delete(request, ctx.requireVisible(key)));
   }
 
   private Reply serialPort(Request request) {

@@ -19,7 +19,9 @@ import java.util.logging.Logger;
  * Creates compute operations and drives them PENDING -> RUNNING (after a third of the duration) ->
  * DONE (after the whole duration). A zero duration completes inside the inserting request, so the
  * insert is answered DONE; {@link #finishAll()} lets a test skip the wait. Every finished operation
- * triggers the change listener, off the lock.
+ * runs the after-change hook under the lock (so a controller reacts before anyone sees the result) and
+ * then triggers the change listener, off the lock. The same clock runs timers ({@link #later}): what a
+ * service does some time after a change, such as a health probe.
  */
 final class OperationRunner implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(OperationRunner.class.getName());
@@ -29,7 +31,9 @@ final class OperationRunner implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final Map<String, FakeOperation> operations = new ConcurrentHashMap<>();
   private final Map<FakeOperation, Stages> unfinished = new ConcurrentHashMap<>();
+  private final java.util.Set<Timer> timers = ConcurrentHashMap.newKeySet();
   private volatile Duration defaultDuration;
+  private volatile Runnable afterChange = () -> {};
 
   OperationRunner(ComputeStore store, Duration defaultDuration, Runnable onChange) {
     this.store = store;
@@ -51,20 +55,23 @@ final class OperationRunner implements AutoCloseable {
     return defaultDuration;
   }
 
+  /** Runs under the store lock after every finished operation and timer. */
+  void afterChange(Runnable hook) {
+    this.afterChange = hook;
+  }
+
   /**
    * Starts an operation on {@code subject} (marked busy until DONE). Call with the store locked.
+   * {@code request} is null for what the fake itself starts (a group manager's instances): such an
+   * operation takes the default duration and no fault applies to it.
    */
   FakeOperation start(
       Request request, String type, StoredResource subject, OperationWork work) {
-    ResourceKey key = subject.key();
-    FakeOperation op = new FakeOperation(
-        key.project(), key.zone(), newName(), store.newId(), type, subject.selfLink(),
-        subject.id());
-    operations.put(lookupKey(key.project(), key.zone(), op.name()), op);
-    subject.pendingOperation(op);
-    Duration duration = request.attachment(SlowOperation.class).map(SlowOperation::duration)
-        .orElse(defaultDuration);
-    OperationError injected = request.attachment(OperationError.class).orElse(null);
+    FakeOperation op = register(type, subject);
+    Duration duration = request == null ? defaultDuration
+        : request.attachment(SlowOperation.class).map(SlowOperation::duration).orElse(defaultDuration);
+    OperationError injected = request == null ? null
+        : request.attachment(OperationError.class).orElse(null);
     Stages stages = new Stages(op, subject, work, injected);
     if (duration.isZero()) {
       stages.toDone();
@@ -80,10 +87,96 @@ final class OperationRunner implements AutoCloseable {
     return op;
   }
 
-  /** Finishes every unfinished operation now, as if its time had passed. */
+  private FakeOperation register(String type, StoredResource subject) {
+    ResourceKey key = subject.key();
+    FakeOperation op = new FakeOperation(
+        key.project(), key.zone(), newName(), store.newId(), type, subject.selfLink(),
+        subject.id());
+    operations.put(lookupKey(key.project(), key.zone(), op.name()), op);
+    subject.pendingOperation(op);
+    return op;
+  }
+
+  /**
+   * Starts an operation that is DONE only when {@link #close} says so, for work whose end the clock
+   * does not decide (a group manager's delete waits until its instances are gone). Call with the store
+   * locked.
+   */
+  FakeOperation startOpen(String type, StoredResource subject) {
+    FakeOperation op = register(type, subject);
+    op.markRunning();
+    return op;
+  }
+
+  /** Ends an operation begun with {@link #startOpen}. Call with the store locked. */
+  void close(FakeOperation op, StoredResource subject, OperationError error) {
+    if (subject.pendingOperation() == op) {
+      subject.pendingOperation(null);
+    }
+    op.markDone(error);
+    scheduler.execute(onChange);
+  }
+
+  /**
+   * Runs {@code task} (under the store lock) one operation duration from now, or at the next {@link
+   * #finishAll()}. With a zero duration only {@link #finishAll()} runs it: a timer that starts another
+   * would otherwise spin.
+   */
+  void later(Runnable task) {
+    Timer timer = new Timer(task);
+    timers.add(timer);
+    Duration duration = defaultDuration;
+    if (!duration.isZero()) {
+      scheduler.schedule(timer::fire, Math.max(1, duration.toMillis()), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Finishes every unfinished operation now, as if its time had passed, also those the finished ones
+   * start; then fires the timers that were due before the call (and finishes what they start). Timers
+   * set during the call wait for the next one, so a chain of probes advances one step a call.
+   */
   void finishAll() {
-    for (Stages stages : List.copyOf(unfinished.values())) {
-      stages.toDone();
+    List<Timer> due = List.copyOf(timers);
+    finishOperations();
+    due.forEach(Timer::fire);
+    finishOperations();
+  }
+
+  private void finishOperations() {
+    for (int round = 0; round < 1000 && !unfinished.isEmpty(); round++) {
+      for (Stages stages : List.copyOf(unfinished.values())) {
+        stages.toDone();
+      }
+    }
+  }
+
+  /** Drops every timer (a state reset). */
+  void dropTimers() {
+    timers.clear();
+  }
+
+  /** One task for later, run once whoever fires it first. */
+  private final class Timer {
+    private final Runnable task;
+    private final AtomicBoolean fired = new AtomicBoolean();
+
+    Timer(Runnable task) {
+      this.task = task;
+    }
+
+    void fire() {
+      if (timers.remove(this) && fired.compareAndSet(false, true)) {
+        synchronized (store) {
+          try {
+            task.run();
+            afterChange.run();
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a timer failed", e);
+          }
+        }
+        scheduler.execute(onChange);
+      }
     }
   }
 
@@ -117,8 +210,8 @@ final class OperationRunner implements AutoCloseable {
     void toDone() {
       toRunning();
       if (done.compareAndSet(false, true)) {
-        finish(op, subject, work, injected);
         unfinished.remove(op);
+        finish(op, subject, work, injected);
       }
     }
   }
@@ -153,6 +246,11 @@ final class OperationRunner implements AutoCloseable {
         subject.pendingOperation(null);
       }
       op.markDone(error);
+      try {
+        afterChange.run();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "after operation " + op.name(), e);
+      }
     }
     scheduler.execute(onChange);
   }

@@ -35,7 +35,7 @@ final class Reachability {
         List<JsonNode> applying = new ArrayList<>();
         for (StoredResource rule : rules) {
           if (rule.key().project().equals(instance.key().project())
-              && applies(rule.json(), instance.json())) {
+              && applies(rule.json(), instance.json(), c -> c.contains(Loopback.CLIENT))) {
             applying.add(rule.json());
           }
         }
@@ -49,15 +49,32 @@ final class Reachability {
     return out;
   }
 
-  private static boolean applies(JsonNode rule, JsonNode instance) {
+  /**
+   * Whether the firewall lets every address of {@code sourceRange} reach TCP {@code port} of the
+   * instance (by the same rules as the client's reach), e.g. Google's health-check probers. Call with
+   * the store locked.
+   */
+  static boolean admits(ComputeStore store, StoredResource instance, Cidr sourceRange, int port) {
+    String first = sourceRange.address(0);
+    String last = sourceRange.address((int) Math.min(Integer.MAX_VALUE, sourceRange.size() - 1));
+    List<JsonNode> applying = new ArrayList<>();
+    for (StoredResource rule : store.all(ComputeKind.FIREWALL)) {
+      if (rule.key().project().equals(instance.key().project())
+          && applies(rule.json(), instance.json(), c -> c.contains(first) && c.contains(last))) {
+        applying.add(rule.json());
+      }
+    }
+    return allowed(applying, port);
+  }
+
+  private static boolean applies(JsonNode rule, JsonNode instance, java.util.function.Predicate<Cidr> fromSource) {
     if (!"INGRESS".equals(rule.path("direction").asText())
         || rule.path("disabled").asBoolean(false)) {
       return false;
     }
     boolean fromClient = false;
     for (JsonNode range : rule.path("sourceRanges")) {
-      fromClient |= Cidr.tryParse(range.asText().trim())
-          .filter(c -> c.contains(Loopback.CLIENT)).isPresent();
+      fromClient |= Cidr.tryParse(range.asText().trim()).filter(fromSource).isPresent();
     }
     if (!fromClient) {
       return false;

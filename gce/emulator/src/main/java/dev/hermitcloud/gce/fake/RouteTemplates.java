@@ -21,6 +21,20 @@ public final class RouteTemplates {
   public static final String FIREWALLS = PROJECT + "/global/firewalls";
   public static final String FIREWALL = FIREWALLS + "/{firewall}";
 
+  public static final String HEALTH_CHECKS = PROJECT + "/global/healthChecks";
+  public static final String HEALTH_CHECK = HEALTH_CHECKS + "/{healthCheck}";
+
+  public static final String INSTANCE_TEMPLATES = PROJECT + "/global/instanceTemplates";
+  public static final String INSTANCE_TEMPLATE = INSTANCE_TEMPLATES + "/{instanceTemplate}";
+
+  public static final String INSTANCE_GROUP_MANAGERS = PROJECT + "/zones/{zone}/instanceGroupManagers";
+  public static final String INSTANCE_GROUP_MANAGER = INSTANCE_GROUP_MANAGERS + "/{instanceGroupManager}";
+  public static final String INSTANCE_GROUP_MANAGER_RESIZE = INSTANCE_GROUP_MANAGER + "/resize";
+  public static final String INSTANCE_GROUP_MANAGER_MANAGED_INSTANCES = INSTANCE_GROUP_MANAGER + "/listManagedInstances";
+
+  public static final String AUTOSCALERS = PROJECT + "/zones/{zone}/autoscalers";
+  public static final String AUTOSCALER = AUTOSCALERS + "/{autoscaler}";
+
   public static final String NETWORK = PROJECT + "/global/networks/{network}";
   public static final String SUBNETWORKS = PROJECT + "/regions/{region}/subnetworks";
   public static final String SUBNETWORK = SUBNETWORKS + "/{subnetwork}";

@@ -23,6 +23,12 @@ final class ZoneCatalog {
     return REGION_OF_ZONE.keySet();
   }
 
+  /** The zones of a region, in name order (none for a region the fake does not know). */
+  static java.util.List<String> zonesOf(String region) {
+    return REGION_OF_ZONE.entrySet().stream().filter(e -> e.getValue().equals(region))
+        .map(Map.Entry::getKey).sorted().toList();
+  }
+
   /** The zone's region; a 400 "Unknown zone." as GCE answers for a zone it does not know. */
   static String requireRegion(String zone) {
     String region = REGION_OF_ZONE.get(zone);
