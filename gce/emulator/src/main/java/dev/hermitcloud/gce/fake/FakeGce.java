@@ -78,6 +78,7 @@ public final class FakeGce implements AutoCloseable {
     new HealthChecksHandler(compute).register(router);
     new InstanceTemplatesHandler(compute).register(router);
     new InstanceGroupManagersHandler(compute).register(router);
+    new AutoscalersHandler(compute).register(router);
     new MachineTypesHandler(compute).register(router);
     new NetworksHandler(compute).register(router);
     operations.register(router);

@@ -4,6 +4,8 @@ import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.longrunning.OperationTimedPollAlgorithm;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.NoCredentials;
+import com.google.cloud.compute.v1.AutoscalersClient;
+import com.google.cloud.compute.v1.AutoscalersSettings;
 import com.google.cloud.compute.v1.FirewallsClient;
 import com.google.cloud.compute.v1.FirewallsSettings;
 import com.google.cloud.compute.v1.GlobalOperationsClient;
@@ -82,6 +84,17 @@ public final class FakeGceClients {
     b.patchOperationSettings().setPollingAlgorithm(fastPolling());
     b.updateOperationSettings().setPollingAlgorithm(fastPolling());
     return create(() -> FirewallsClient.create(b.build()));
+  }
+
+  public static AutoscalersClient autoscalers(FakeGce fake) {
+    AutoscalersSettings.Builder b = AutoscalersSettings.newBuilder()
+        .setEndpoint(fake.endpoint())
+        .setCredentialsProvider(NoCredentialsProvider.create());
+    b.insertOperationSettings().setPollingAlgorithm(fastPolling());
+    b.deleteOperationSettings().setPollingAlgorithm(fastPolling());
+    b.patchOperationSettings().setPollingAlgorithm(fastPolling());
+    b.updateOperationSettings().setPollingAlgorithm(fastPolling());
+    return create(() -> AutoscalersClient.create(b.build()));
   }
 
   public static HealthChecksClient healthChecks(FakeGce fake) {

@@ -96,6 +96,9 @@ final class GroupController {
       groups.remove(g.key);
       return;
     }
+    if (g.deleting == null) {
+      Autoscaling.apply(ctx.store(), manager);
+    }
     JsonNode m = manager.json();
     boolean healing = m.path("autoHealingPolicies").size() > 0;
     Map<String, Integer> want = targets(m);
@@ -103,6 +106,7 @@ final class GroupController {
     if (g.deleting != null) {
       g.active().forEach(member -> remove(g, member));
       if (g.members.isEmpty()) {
+        Autoscaling.dropFor(ctx.store(), manager);
         ctx.store().remove(g.key);
         groups.remove(g.key);
         ctx.runner().close(g.deleting, manager, null);

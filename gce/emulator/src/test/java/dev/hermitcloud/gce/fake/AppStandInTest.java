@@ -95,6 +95,24 @@ class AppStandInTest {
     assertThat(get(ip, port).body()).isEqualTo("hello from web-2\n");
   }
 
+  @Test
+  void servesAManagedInstanceLikeAnyOther() throws Exception {
+    fake.addReadyImage(MigFixtures.PROJECT, "web-1", null, 1);
+    try (var templates = FakeGceClients.instanceTemplates(fake);
+        var managers = FakeGceClients.instanceGroupManagers(fake)) {
+      templates.insertAsync(MigFixtures.PROJECT, MigFixtures.template("web-v1", "web-1").build()).get();
+      managers.insertAsync(MigFixtures.PROJECT, ZONE, MigFixtures.manager("web", "web-v1", 1).build()).get();
+      fake.finishOperationsNow();
+    }
+    FakeResource vm = fake.instances(MigFixtures.PROJECT).get(0);
+    int port = freePort(vm.natIp());
+    firewalls.insertAsync(MigFixtures.PROJECT, FirewallsWireTest.rule("allow-web")
+        .setAllowed(0, Allowed.newBuilder().setIPProtocol("tcp").addPorts(Integer.toString(port)))
+        .setTargetTags(0, MigFixtures.TAG).build()).get();
+
+    assertThat(get(vm.natIp(), port).body()).isEqualTo("hello from " + vm.name() + "\n");
+  }
+
   private void insertRule(String name, int port, String source, String tag) throws Exception {
     firewalls.insertAsync(PROJECT, FirewallsWireTest.rule(name)
         .setAllowed(0, Allowed.newBuilder().setIPProtocol("tcp").addPorts(Integer.toString(port)))

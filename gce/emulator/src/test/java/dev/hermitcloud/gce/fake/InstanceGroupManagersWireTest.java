@@ -192,6 +192,21 @@ class InstanceGroupManagersWireTest {
   }
 
   @Test
+  void aStateResetDropsManagersAndTheirInstancesAndStartsAfresh() throws Exception {
+    managers.insertAsync(PROJECT, ZONE, MigFixtures.manager("web", "web-v1", 2).build()).get();
+
+    fake.reset(true);
+
+    assertThat(fake.resourceCounts()).containsEntry("instanceGroupManager", 0).containsEntry("instance", 0)
+        .containsEntry("instanceTemplate", 0);
+    fake.addReadyImage(PROJECT, "web-1", "web", 1);
+    templates.insertAsync(PROJECT, MigFixtures.template("web-v1", "web-1").build()).get();
+    managers.insertAsync(PROJECT, ZONE, MigFixtures.manager("web", "web-v1", 1).build()).get();
+    assertThat(members()).hasSize(1);
+    assertThat(fake.stats().requests("POST", RouteTemplates.INSTANCE_GROUP_MANAGERS)).isEqualTo(1);
+  }
+
+  @Test
   void refusesWhatTheServiceRefuses() {
     List<String> problems = new ArrayList<>();
     refuse(problems, b -> b.clearBaseInstanceName(), "resource.baseInstanceName");
