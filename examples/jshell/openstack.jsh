@@ -1,7 +1,8 @@
 // hermit-cloud on OpenStack from JShell: plan, deploy, read the console, re-plan, destroy.
 // Runs against a fake OpenStack in this JShell; for a real cloud, replace `target` with
 // OpenStack.cloud("mycloud").floatingIpFrom("public"); add .serverGroup(ServerGroupPolicy.ANTI_AFFINITY)
-// to put count(n) servers on n compute hosts.
+// to put count(n) servers on n compute hosts, or .group(Group.managed().size(n)) on the deployment for
+// n servers in a server group (anti-affinity unless the target says otherwise).
 //   examples/jshell/run openstack.jsh
 import dev.hermitcloud.*
 import dev.hermitcloud.demo.*

@@ -189,7 +189,7 @@ public final class Engine {
   private static List<Observed> readInstances(Session session, List<PlannedChange> changes) throws Exception {
     List<ResourceRef> refs = changes.stream().filter(change -> change.desired().isPresent())
         .filter(change -> change.change().kind().equals(ResourceKind.INSTANCE)
-            || session.kinds().require(change.change().kind()) instanceof GroupMembers)
+            || session.kinds().members(change.change().kind()).isPresent())
         .map(change -> new ResourceRef(change.change().kind(), change.change().name())).toList();
     Map<ResourceRef, Observed> found = new NameReads(session).read(refs);
     List<Observed> instances = new ArrayList<>();
@@ -198,9 +198,10 @@ public final class Engine {
       if (observed == null) {
         throw new OperationFailedException(ref.kind().label() + " '" + ref.name() + "' vanished after it was created");
       }
-      if (session.kinds().require(ref.kind()) instanceof GroupMembers group) {
+      Optional<GroupMembers> group = session.kinds().members(ref.kind());
+      if (group.isPresent()) {
         instances.addAll(session.retried("list the machines of " + ref.kind().label() + " " + ref.name(),
-            () -> group.members(observed)));
+            () -> group.get().members(observed)));
       } else {
         instances.add(observed);
       }

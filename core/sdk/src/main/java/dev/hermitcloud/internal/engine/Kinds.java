@@ -1,5 +1,6 @@
 package dev.hermitcloud.internal.engine;
 
+import dev.hermitcloud.provider.GroupMembers;
 import dev.hermitcloud.provider.ListReads;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
@@ -14,6 +15,7 @@ import java.util.Optional;
 final class Kinds {
   private final Map<ResourceKind, ResourceDriver<ResourceSpec>> drivers = new LinkedHashMap<>();
   private final Map<ResourceKind, ListReads> lists = new LinkedHashMap<>();
+  private final Map<ResourceKind, GroupMembers> members = new LinkedHashMap<>();
   private final String provider;
 
   Kinds(Provider provider, Translation translation) {
@@ -24,6 +26,9 @@ final class Kinds {
       }
       if (driver instanceof ListReads reads) {
         lists.put(driver.kind(), translation.lists(reads));
+      }
+      if (driver instanceof GroupMembers group) {
+        members.put(driver.kind(), translation.members(group));
       }
     }
   }
@@ -41,6 +46,11 @@ final class Kinds {
   /** The kind's {@link ListReads}, translated, if its driver has that capability. */
   Optional<ListReads> lists(ResourceKind kind) {
     return Optional.ofNullable(lists.get(kind));
+  }
+
+  /** The kind's {@link GroupMembers}, translated, if its resources are groups the cloud fills with machines. */
+  Optional<GroupMembers> members(ResourceKind kind) {
+    return Optional.ofNullable(members.get(kind));
   }
 
   /** Every driver, in the provider's order. */

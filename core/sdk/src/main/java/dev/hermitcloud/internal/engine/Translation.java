@@ -3,6 +3,7 @@ package dev.hermitcloud.internal.engine;
 import dev.hermitcloud.provider.CallContext;
 import dev.hermitcloud.provider.ConsoleChunk;
 import dev.hermitcloud.provider.ConsoleReader;
+import dev.hermitcloud.provider.GroupMembers;
 import dev.hermitcloud.provider.ListReads;
 import dev.hermitcloud.provider.Operation;
 import dev.hermitcloud.provider.OperationStatus;
@@ -91,6 +92,11 @@ public final class Translation {
   /** {@code reads} with its calls translated. */
   ListReads lists(ListReads reads) {
     return names -> call(() -> reads.readAll(names));
+  }
+
+  /** {@code group} with its reads translated. */
+  GroupMembers members(GroupMembers group) {
+    return observed -> call(() -> group.members(observed));
   }
 
   /** {@code operation} with its polls translated. */

@@ -39,6 +39,16 @@ final class TemplateProperties {
       throw GoogleErrors.invalidField(ROOT + ".machineType", type,
           "Machine type with name '" + type + "' does not exist.");
     }
+    JsonNode disks = properties.path("disks");
+    for (int i = 0; i < disks.size(); i++) {
+      String diskType = GoogleJson.text(disks.get(i).path("initializeParams"), "diskType");
+      if (diskType != null && diskType.contains("/")) {
+        // per compute.proto (AttachedDiskInitializeParams.disk_type): "If you specify this field when creating
+        // or updating an instance template ..., specify the type of the disk, not the URL. For example: pd-standard."
+        throw GoogleErrors.invalidField(ROOT + ".disks[" + i + "].initializeParams.diskType", diskType,
+            "An instance template names its disk type without a zone, e.g. 'pd-balanced'.");
+      }
+    }
     String zone = checkZone(properties);
     ResourceKey trial = ResourceKey.zonal(ComputeKind.INSTANCE, project, zone, "template-check");
     new InstanceBuilder(ctx.store(), ctx.networks(), project, zone, ZoneCatalog.requireRegion(zone), ROOT)
@@ -75,6 +85,13 @@ final class TemplateProperties {
   private static ObjectNode forZone(ObjectNode properties, String zone) {
     ObjectNode body = properties.deepCopy();
     body.put("machineType", "zones/" + zone + "/machineTypes/" + GoogleJson.text(properties, "machineType"));
+    for (JsonNode disk : body.path("disks")) {
+      JsonNode init = disk.path("initializeParams");
+      String diskType = GoogleJson.text(init, "diskType");
+      if (diskType != null && !diskType.contains("/")) {
+        ((ObjectNode) init).put("diskType", "zones/" + zone + "/diskTypes/" + diskType);
+      }
+    }
     return body;
   }
 
