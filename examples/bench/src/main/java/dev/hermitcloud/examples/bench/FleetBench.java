@@ -9,6 +9,7 @@ import dev.hermitcloud.gce.fake.FakeGce;
 import dev.hermitcloud.internal.host.HostFiles;
 import dev.hermitcloud.openstack.fake.FakeOpenStack;
 import dev.hermitcloud.provider.Target;
+import dev.hermitcloud.spec.Group;
 import dev.hermitcloud.spec.MachineType;
 import dev.hermitcloud.spec.Port;
 import dev.hermitcloud.unikernel.Unikernel;
@@ -25,8 +26,12 @@ import java.util.Map;
  * The fake GCE adds 50 ms to every call and takes 1 s per operation; {@code --openstack} also runs the
  * fake OpenStack with the same call latency and 1 s to boot, save and delete.
  *
+ * {@code --groups} also runs managed instance groups of 1, 20 and 50 machines on the fake GCE
+ * ({@code Group.managed()}): deploys, unchanged re-applies, a rolling update of 50 to a new image (surge 10,
+ * none unavailable) and destroys.
+ *
  * <p>Run: {@code ./hermit --class dev.hermitcloud.examples.bench.FleetBench [--latency-ms 50] [--op-ms 1000]
- * [--module-kib 256] [--openstack]}. Each deployment is a fresh name, so every deploy creates everything;
+ * [--module-kib 256] [--openstack] [--groups]}. Each deployment is a fresh name, so every deploy creates everything;
  * a first deploy and destroy, not printed, loads the client classes.
  */
 public final class FleetBench {
@@ -47,6 +52,12 @@ public final class FleetBench {
         System.out.printf("== fake GCE: %d ms per call, %d ms per operation, %d KiB module ==%n", latencyMs, operationMs,
             moduleKib);
         run(app, target, fake.stats());
+        if (java.util.Arrays.asList(args).contains("--groups")) {
+          System.out.printf("%n== managed instance groups on the same fake GCE ==%n");
+          // another module (one byte longer, in its own folder) is another image: the rollout's cause
+          Path v2 = Files.createDirectories(work.resolve("v2"));
+          runGroups(app, GceBench.unikernel(v2, "fleet", moduleKib * 1024 + 1), target, fake.stats());
+        }
       }
       if (java.util.Arrays.asList(args).contains("--openstack")) {
         Duration op = Duration.ofMillis(operationMs);
@@ -81,6 +92,30 @@ public final class FleetBench {
     ratio("deploy 20 / deploy 1", wall.get("deploy 20"), wall.get("deploy 1"), 1.3);
     ratio("re-apply 50 / re-apply 1", wall.get("re-apply 50"), wall.get("re-apply 1"), 1.2);
     ratio("destroy 50 / destroy 1", wall.get("destroy 50"), wall.get("destroy 1"), 0);
+  }
+
+  private static void runGroups(Unikernel app, Unikernel changed, Target target, RequestStats stats) {
+    Map<String, Long> wall = new LinkedHashMap<>();
+    for (int n : DEPLOYS) {
+      wall.put("deploy " + n, time("group deploy " + n, stats, () -> group(app, target, "group" + n, n).apply().close()));
+    }
+    for (int n : new int[] {1, 50}) {
+      wall.put("re-apply " + n, time("group unchanged re-apply " + n, stats,
+          () -> group(app, target, "group" + n, n).apply().close()));
+    }
+    wall.put("roll 50", time("group rolling update 50", stats, () -> group(changed, target, "group50", 50).apply().close()));
+    for (int n : DEPLOYS) {
+      wall.put("destroy " + n, time("group destroy " + n, stats, () -> Hermit.destroy("group" + n).on(target)));
+    }
+    System.out.printf("%nratios%n");
+    ratio("group deploy 50 / 1", wall.get("deploy 50"), wall.get("deploy 1"), 1.3);
+    ratio("group re-apply 50 / 1", wall.get("re-apply 50"), wall.get("re-apply 1"), 1.2);
+    ratio("group roll 50 / deploy 50", wall.get("roll 50"), wall.get("deploy 50"), 0);
+  }
+
+  private static DeploymentDefinition.WithCreate group(Unikernel app, Target target, String name, int size) {
+    return Hermit.deploy(app).to(target).name(name).machineType(MachineType.atLeast(1, 512))
+        .group(Group.managed().size(size).rollout(10, 0)).expose(Port.tcp(8000)).from("0.0.0.0/0");
   }
 
   private static DeploymentDefinition.WithCreate deploy(Unikernel app, Target target, String name, int count) {

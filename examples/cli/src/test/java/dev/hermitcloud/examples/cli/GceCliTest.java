@@ -59,6 +59,26 @@ class GceCliTest {
   }
 
   @Test
+  void aManagedGroupWithAnAutoscalerIsDeployedPlannedAndDestroyedFromFlags() {
+    List<String> group = List.of("--health", "http:8000/", "--autoscale", "2:4@0.5", "--rollout", "2:0",
+        "--healing-delay", "30s");
+
+    String deployed = run(command("deploy", target, unikernel, group));
+
+    assertThat(deployed.lines().filter(line -> line.matches("echo-[a-z0-9]{4} 127\\.0\\.0\\.\\d+.*"))).hasSize(2);
+    assertThat(fake.instanceGroupManager("cli-project", "us-central1-c", "echo").orElseThrow().field("/updatePolicy/maxSurge/fixed"))
+        .isEqualTo("2");
+    assertThat(fake.autoscalers("cli-project")).singleElement()
+        .satisfies(a -> assertThat(a.field("/autoscalingPolicy/maxNumReplicas")).isEqualTo("4"));
+    assertThat(run(command("plan", target, unikernel, group))).contains("0 to create, 0 to update, 0 to replace, 0 to delete");
+
+    run(command("destroy", target, List.of("echo")));
+    assertThat(fake.instanceGroupManagers("cli-project")).isEmpty();
+    assertThat(fake.instances("cli-project")).isEmpty();
+    assertThat(fake.instanceTemplates("cli-project")).isEmpty();
+  }
+
+  @Test
   void gceWithoutProjectOrBucketIsAUsageError() {
     assertThat(HermitCli.run("plan", "--target", "gce", "--name", "echo", "--loader", "x", "--module", "y")).isEqualTo(2);
   }
