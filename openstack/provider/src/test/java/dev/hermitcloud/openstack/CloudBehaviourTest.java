@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hermitcloud.CloudException;
+import dev.hermitcloud.DeployedInstance;
 import dev.hermitcloud.Deployment;
 import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.Hermit;
@@ -16,6 +17,7 @@ import dev.hermitcloud.plan.Change;
 import dev.hermitcloud.plan.Plan;
 import dev.hermitcloud.provider.ConsoleChunk;
 import dev.hermitcloud.provider.Provider;
+import dev.hermitcloud.spec.Group;
 import dev.hermitcloud.spec.MachineType;
 import dev.hermitcloud.spec.Port;
 import dev.hermitcloud.testkit.FastEngine;
@@ -413,9 +415,12 @@ abstract class CloudBehaviourTest {
   void serversBootedIntoAnAffinityGroupAndAnAntiAffinityChangeNovaCannotPlaceFailsWithItsReason() throws Exception {
     Unikernel app = demoUnikernel(GROUP, "group-app", new byte[] {6}, "answer=6");
     OpenStack together = target().serverGroup(ServerGroupPolicy.AFFINITY);
+    // the portable managed group: its size in servers, in the target's server group
     DeploymentDefinition.WithCreate definition = Hermit.deploy(app).to(together).engineOptions(FastEngine.OPTIONS)
-        .machineType(MachineType.atLeast(1, 512)).count(2);
-    definition.apply().close();
+        .machineType(MachineType.atLeast(1, 512)).group(Group.managed().size(2));
+    try (Deployment d = definition.apply()) {
+      assertThat(d.instances()).extracting(DeployedInstance::name).containsExactly(GROUP + "-0", GROUP + "-1");
+    }
 
     OSClientV3 os = clients.os();
     List<String> ids = os.compute().servers().list(Map.of("name", "^" + GROUP + "-")).stream().map(Server::getId).toList();
@@ -427,6 +432,8 @@ abstract class CloudBehaviourTest {
           assertThat(g.getMembers()).containsExactlyInAnyOrderElementsOf(ids);
         });
     assertThat(definition.plan().hasChanges()).as("an unchanged re-plan of the group").isFalse();
+    assertThat(Hermit.deploy(app).to(together).engineOptions(FastEngine.OPTIONS).machineType(MachineType.atLeast(1, 512))
+        .count(2).plan().hasChanges()).as("the same as count(2) in the server group").isFalse();
 
     // this cloud has one compute host: an anti-affinity pair fits nowhere (NOVA_CANNOT_PLACE)
     OpenStack apart = target().serverGroup(ServerGroupPolicy.ANTI_AFFINITY);
