@@ -77,7 +77,8 @@ public final class FakeGce implements AutoCloseable {
     new FirewallsHandler(compute).register(router);
     new HealthChecksHandler(compute).register(router);
     new InstanceTemplatesHandler(compute).register(router);
-    new InstanceGroupManagersHandler(compute).register(router);
+    new InstanceGroupManagersHandler(compute, false).register(router);
+    new InstanceGroupManagersHandler(compute, true).register(router);
     new AutoscalersHandler(compute).register(router);
     new MachineTypesHandler(compute).register(router);
     new NetworksHandler(compute).register(router);
@@ -288,6 +289,11 @@ public final class FakeGce implements AutoCloseable {
   /** Zonal instance group managers of the project in every zone. */
   public List<FakeResource> instanceGroupManagers(String project) {
     return snapshots(ComputeKind.INSTANCE_GROUP_MANAGER, project);
+  }
+
+  /** Regional instance group managers of the project in every region. */
+  public List<FakeResource> regionInstanceGroupManagers(String project) {
+    return snapshots(ComputeKind.REGION_INSTANCE_GROUP_MANAGER, project);
   }
 
   public List<FakeResource> autoscalers(String project) {

@@ -150,7 +150,9 @@ final class GroupController {
         }
         template = GoogleJson.text(m, "instanceTemplate");
       }
-      ManagedMember added = new ManagedMember(newName(g, GoogleJson.text(m, "baseInstanceName")), template);
+      List<String> zones = ManagerSpec.zonesOf(m);
+      ManagedMember added = new ManagedMember(newName(g, zones, GoogleJson.text(m, "baseInstanceName")),
+          emptiestZone(zones, active), template);
       g.members.put(added.name, added);
       create(g, manager, added, template);
       have.merge(template, 1, Integer::sum);
@@ -162,7 +164,7 @@ final class GroupController {
   /** Follows each member's instance: gone ones come back, RUNNING ones are verified, stopped ones recreated. */
   private void sync(ManagedGroup g, StoredResource manager, boolean healing, Map<String, Integer> want) {
     for (ManagedMember member : List.copyOf(g.members.values())) {
-      StoredResource instance = ctx.store().find(g.instanceKey(member.name));
+      StoredResource instance = ctx.store().find(g.instanceKey(member));
       if (instance == null) {
         if (member.removing || g.deleting != null) {
           g.members.remove(member.name);
@@ -208,11 +210,11 @@ final class GroupController {
       member.lastError = "The resource '" + (ref == null ? templateUrl : ref.path()) + "' was not found";
       return;
     }
-    ObjectNode body = TemplateProperties.instanceBody(template, g.key.zone(), member.name, manager.key().path());
+    ObjectNode body = TemplateProperties.instanceBody(template, member.zone, member.name, manager.key().path());
     try {
       member.existed = true;
       member.lastError = null;
-      ctx.launcher().launch(null, g.key.project(), g.key.zone(), member.name, body);
+      ctx.launcher().launch(null, g.key.project(), member.zone, member.name, body);
     } catch (ApiError e) {
       member.lastError = e.getMessage();
     }
@@ -222,7 +224,7 @@ final class GroupController {
     member.removing = true;
     member.action = "DELETING";
     member.generation++;
-    StoredResource instance = ctx.store().find(g.instanceKey(member.name));
+    StoredResource instance = ctx.store().find(g.instanceKey(member));
     if (instance == null) {
       g.members.remove(member.name);
     } else {
@@ -258,7 +260,7 @@ final class GroupController {
     if (member == null || manager == null || member.generation != generation || member.removing) {
       return;
     }
-    StoredResource instance = ctx.store().find(g.instanceKey(name));
+    StoredResource instance = ctx.store().find(g.instanceKey(member));
     StoredResource check = healthCheck(manager);
     if (instance == null || check == null) {
       return;
@@ -280,7 +282,7 @@ final class GroupController {
     if (member == null || member.generation != generation || member.removing || !"UNHEALTHY".equals(member.health)) {
       return;
     }
-    StoredResource instance = ctx.store().find(g.instanceKey(name));
+    StoredResource instance = ctx.store().find(g.instanceKey(member));
     if (instance != null) {
       recreate(member, instance);
     }
@@ -294,7 +296,7 @@ final class GroupController {
   }
 
   private boolean available(ManagedGroup g, ManagedMember member, boolean healing) {
-    StoredResource instance = ctx.store().find(g.instanceKey(member.name));
+    StoredResource instance = ctx.store().find(g.instanceKey(member));
     return instance != null && "RUNNING".equals(instance.status()) && !member.removing
         && !member.action.equals("RECREATING") && (!healing || "HEALTHY".equals(member.health));
   }
@@ -339,8 +341,26 @@ final class GroupController {
     return a != null ? a : b;
   }
 
+  /**
+   * A regional group spreads its members evenly over its zones: each new one goes to the zone with the
+   * fewest (per https://cloud.google.com/python/docs/reference/compute/0.3.0/google.cloud.compute_v1.types.InstanceGroupManagerUpdatePolicy,
+   * instanceRedistributionType PROACTIVE).
+   */
+  private static String emptiestZone(List<String> zones, List<ManagedMember> active) {
+    String best = zones.get(0);
+    long fewest = Long.MAX_VALUE;
+    for (String zone : zones) {
+      long n = active.stream().filter(a -> a.zone.equals(zone)).count();
+      if (n < fewest) {
+        fewest = n;
+        best = zone;
+      }
+    }
+    return best;
+  }
+
   /** {@code <baseInstanceName>-<4 random lowercase letters or digits>}, as GCE names managed instances. */
-  private String newName(ManagedGroup g, String base) {
+  private String newName(ManagedGroup g, List<String> zones, String base) {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     while (true) {
       StringBuilder name = new StringBuilder(base).append('-');
@@ -348,7 +368,11 @@ final class GroupController {
         name.append(NAME_CHARS.charAt(r.nextInt(NAME_CHARS.length())));
       }
       String candidate = name.toString();
-      if (!g.members.containsKey(candidate) && ctx.store().find(g.instanceKey(candidate)) == null) {
+      boolean free = !g.members.containsKey(candidate);
+      for (String zone : zones) {
+        free &= ctx.store().find(ResourceKey.zonal(ComputeKind.INSTANCE, g.key.project(), zone, candidate)) == null;
+      }
+      if (free) {
         return candidate;
       }
     }
@@ -387,7 +411,7 @@ final class GroupController {
 
   /** The autoscaler that targets the manager, if one does. */
   private java.util.Optional<String> autoscalerOf(StoredResource manager) {
-    for (StoredResource a : ctx.store().list(ComputeKind.AUTOSCALER, manager.key().project(), manager.key().zone())) {
+    for (StoredResource a : ctx.store().list(ComputeKind.AUTOSCALER, manager.key().project(), null)) {
       if (manager.selfLink().equals(GoogleJson.text(a.json(), "target"))) {
         return java.util.Optional.of(a.selfLink());
       }
@@ -401,7 +425,7 @@ final class GroupController {
     String check = GoogleJson.text(manager.json().path("autoHealingPolicies").path(0), "healthCheck");
     for (ManagedMember member : g.members.values()) {
       ObjectNode item = out.addObject();
-      ResourceKey key = g.instanceKey(member.name);
+      ResourceKey key = g.instanceKey(member);
       item.put("instance", ResourceLinks.url(key.path()));
       item.put("name", member.name);
       StoredResource instance = ctx.store().find(key);
