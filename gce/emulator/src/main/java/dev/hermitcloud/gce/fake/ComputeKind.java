@@ -10,7 +10,8 @@ enum ComputeKind {
   INSTANCE_GROUP_MANAGER("instanceGroupManager", "instanceGroupManagers", true),
   AUTOSCALER("autoscaler", "autoscalers", true),
   /** Regional: kept under its region, not a zone (see {@link ResourceKey#regional}). */
-  REGION_INSTANCE_GROUP_MANAGER("regionInstanceGroupManager", "instanceGroupManagers", false);
+  REGION_INSTANCE_GROUP_MANAGER("regionInstanceGroupManager", "instanceGroupManagers", false),
+  REGION_AUTOSCALER("regionAutoscaler", "autoscalers", false);
 
   private final String label;
   private final String collection;

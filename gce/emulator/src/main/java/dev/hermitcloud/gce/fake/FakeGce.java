@@ -79,7 +79,8 @@ public final class FakeGce implements AutoCloseable {
     new InstanceTemplatesHandler(compute).register(router);
     new InstanceGroupManagersHandler(compute, false).register(router);
     new InstanceGroupManagersHandler(compute, true).register(router);
-    new AutoscalersHandler(compute).register(router);
+    new AutoscalersHandler(compute, false).register(router);
+    new AutoscalersHandler(compute, true).register(router);
     new MachineTypesHandler(compute).register(router);
     new NetworksHandler(compute).register(router);
     operations.register(router);
@@ -298,6 +299,10 @@ public final class FakeGce implements AutoCloseable {
 
   public List<FakeResource> autoscalers(String project) {
     return snapshots(ComputeKind.AUTOSCALER, project);
+  }
+
+  public List<FakeResource> regionAutoscalers(String project) {
+    return snapshots(ComputeKind.REGION_AUTOSCALER, project);
   }
 
   public Optional<FakeResource> instanceGroupManager(String project, String zone, String name) {

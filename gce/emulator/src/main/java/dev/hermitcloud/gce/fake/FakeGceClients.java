@@ -16,6 +16,8 @@ import com.google.cloud.compute.v1.ImagesClient;
 import com.google.cloud.compute.v1.InstanceGroupManagersClient;
 import com.google.cloud.compute.v1.InstanceGroupManagersSettings;
 import com.google.cloud.compute.v1.InstanceTemplatesClient;
+import com.google.cloud.compute.v1.RegionAutoscalersClient;
+import com.google.cloud.compute.v1.RegionAutoscalersSettings;
 import com.google.cloud.compute.v1.RegionInstanceGroupManagersClient;
 import com.google.cloud.compute.v1.RegionInstanceGroupManagersSettings;
 import com.google.cloud.compute.v1.InstanceTemplatesSettings;
@@ -126,6 +128,17 @@ public final class FakeGceClients {
     b.patchOperationSettings().setPollingAlgorithm(fastPolling());
     b.resizeOperationSettings().setPollingAlgorithm(fastPolling());
     return create(() -> InstanceGroupManagersClient.create(b.build()));
+  }
+
+  public static RegionAutoscalersClient regionAutoscalers(FakeGce fake) {
+    RegionAutoscalersSettings.Builder b = RegionAutoscalersSettings.newBuilder()
+        .setEndpoint(fake.endpoint())
+        .setCredentialsProvider(NoCredentialsProvider.create());
+    b.insertOperationSettings().setPollingAlgorithm(fastPolling());
+    b.deleteOperationSettings().setPollingAlgorithm(fastPolling());
+    b.patchOperationSettings().setPollingAlgorithm(fastPolling());
+    b.updateOperationSettings().setPollingAlgorithm(fastPolling());
+    return create(() -> RegionAutoscalersClient.create(b.build()));
   }
 
   public static RegionInstanceGroupManagersClient regionInstanceGroupManagers(FakeGce fake) {

@@ -406,17 +406,7 @@ final class GroupController {
     ObjectNode stateful = status.putObject("stateful");
     stateful.put("hasStatefulConfig", false);
     stateful.putObject("perInstanceConfigs").put("allEffective", true);
-    autoscalerOf(manager).ifPresent(a -> status.put("autoscaler", a));
-  }
-
-  /** The autoscaler that targets the manager, if one does. */
-  private java.util.Optional<String> autoscalerOf(StoredResource manager) {
-    for (StoredResource a : ctx.store().list(ComputeKind.AUTOSCALER, manager.key().project(), null)) {
-      if (manager.selfLink().equals(GoogleJson.text(a.json(), "target"))) {
-        return java.util.Optional.of(a.selfLink());
-      }
-    }
-    return java.util.Optional.empty();
+    Autoscaling.of(ctx.store(), manager).ifPresent(a -> status.put("autoscaler", a.selfLink()));
   }
 
   /** The members as listManagedInstances answers them. */

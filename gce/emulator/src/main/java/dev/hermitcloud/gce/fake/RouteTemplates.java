@@ -41,6 +41,9 @@ public final class RouteTemplates {
   public static final String AUTOSCALERS = PROJECT + "/zones/{zone}/autoscalers";
   public static final String AUTOSCALER = AUTOSCALERS + "/{autoscaler}";
 
+  public static final String REGION_AUTOSCALERS = PROJECT + "/regions/{region}/autoscalers";
+  public static final String REGION_AUTOSCALER = REGION_AUTOSCALERS + "/{autoscaler}";
+
   public static final String NETWORK = PROJECT + "/global/networks/{network}";
   public static final String SUBNETWORKS = PROJECT + "/regions/{region}/subnetworks";
   public static final String SUBNETWORK = SUBNETWORKS + "/{subnetwork}";

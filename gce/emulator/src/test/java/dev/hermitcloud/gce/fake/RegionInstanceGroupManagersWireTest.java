@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.api.gax.rpc.NotFoundException;
+import com.google.cloud.compute.v1.Autoscaler;
+import com.google.cloud.compute.v1.AutoscalingPolicy;
 import com.google.cloud.compute.v1.DistributionPolicy;
 import com.google.cloud.compute.v1.DistributionPolicyZoneConfiguration;
 import com.google.cloud.compute.v1.InstanceGroupManager;
@@ -101,6 +103,29 @@ class RegionInstanceGroupManagersWireTest {
                 .addZones(DistributionPolicyZoneConfiguration.newBuilder().setZone("zones/europe-west1-b")))
             .build()).get())
         .satisfies(e -> assertThat(MigFixtures.rootMessage(e)).contains("resource.distributionPolicy.zones[0].zone"));
+  }
+
+  @Test
+  void aRegionalAutoscalerHoldsItsIdleGroupAtTheMinimum() throws Exception {
+    managers.insertAsync(PROJECT, REGION, MigFixtures.manager("web", "web-v1", 1).build()).get();
+    try (var autoscalers = FakeGceClients.regionAutoscalers(fake)) {
+      autoscalers.insertAsync(PROJECT, REGION, Autoscaler.newBuilder().setName("web-as")
+          .setTarget("regions/us-central1/instanceGroupManagers/web")
+          .setAutoscalingPolicy(AutoscalingPolicy.newBuilder().setMinNumReplicas(4).setMaxNumReplicas(8)).build()).get();
+
+      assertThat(autoscalers.get(PROJECT, REGION, "web-as").getRecommendedSize()).isEqualTo(4);
+      assertThat(managers.get(PROJECT, REGION, "web").getStatus().getAutoscaler())
+          .endsWith("/regions/us-central1/autoscalers/web-as");
+      assertThat(perZone().values()).containsOnly(1);
+      assertThat(perZone()).hasSize(4);
+      assertThatThrownBy(() -> autoscalers.insertAsync(PROJECT, REGION, Autoscaler.newBuilder().setName("zonal")
+              .setTarget("zones/us-central1-a/instanceGroupManagers/web")
+              .setAutoscalingPolicy(AutoscalingPolicy.newBuilder().setMaxNumReplicas(2)).build()).get())
+          .satisfies(e -> assertThat(MigFixtures.rootMessage(e)).contains("resource.target"));
+
+      managers.deleteAsync(PROJECT, REGION, "web").get();
+      assertThat(fake.regionAutoscalers(PROJECT)).isEmpty();
+    }
   }
 
   private Map<String, Integer> perZone() {
