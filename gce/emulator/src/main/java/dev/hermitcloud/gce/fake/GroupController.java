@@ -1,10 +1,8 @@
 package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hermitcloud.emulator.http.ApiError;
-import dev.hermitcloud.emulator.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -112,7 +110,7 @@ final class GroupController {
         ctx.runner().close(g.deleting, manager, null);
         return;
       }
-      refreshStatus(manager, g, want, healing);
+      GroupStatus.refresh(ctx.store(), manager, g, want, healing);
       return;
     }
     UpdatePolicy policy = UpdatePolicy.of(m);
@@ -158,7 +156,7 @@ final class GroupController {
       have.merge(template, 1, Integer::sum);
       active.add(added);
     }
-    refreshStatus(manager, g, want, healing);
+    GroupStatus.refresh(ctx.store(), manager, g, want, healing);
   }
 
   /** Follows each member's instance: gone ones come back, RUNNING ones are verified, stopped ones recreated. */
@@ -322,7 +320,7 @@ final class GroupController {
     return out;
   }
 
-  private static Map<String, Integer> counts(List<ManagedMember> members) {
+  static Map<String, Integer> counts(List<ManagedMember> members) {
     Map<String, Integer> out = new HashMap<>();
     members.forEach(m -> out.merge(m.template, 1, Integer::sum));
     return out;
@@ -376,63 +374,5 @@ final class GroupController {
         return candidate;
       }
     }
-  }
-
-  /** currentActions and status as GET shows them. */
-  private void refreshStatus(StoredResource manager, ManagedGroup g, Map<String, Integer> want, boolean healing) {
-    ObjectNode json = manager.json();
-    Map<String, Integer> actions = new LinkedHashMap<>();
-    for (String a : List.of("none", "creating", "creatingWithoutRetries", "verifying", "recreating", "deleting",
-        "abandoning", "restarting", "refreshing", "suspending", "resuming", "stopping", "starting")) {
-      actions.put(a, 0);
-    }
-    boolean settled = g.deleting == null && g.members.size() == json.path("targetSize").asInt();
-    for (ManagedMember member : g.members.values()) {
-      actions.merge(member.action.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
-      settled &= member.action.equals("NONE") && member.lastError == null
-          && (!healing || "HEALTHY".equals(member.health));
-    }
-    ObjectNode current = json.putObject("currentActions");
-    actions.forEach(current::put);
-    Map<String, Integer> have = counts(g.active());
-    boolean reached = g.active().stream().allMatch(m -> want.containsKey(m.template));
-    for (Map.Entry<String, Integer> e : want.entrySet()) {
-      reached &= have.getOrDefault(e.getKey(), 0).equals(e.getValue());
-    }
-    ObjectNode status = json.putObject("status");
-    status.put("isStable", settled && (reached || !UpdatePolicy.of(json).proactive()));
-    status.putObject("versionTarget").put("isReached", reached);
-    status.putObject("allInstancesConfig").put("effective", true);
-    ObjectNode stateful = status.putObject("stateful");
-    stateful.put("hasStatefulConfig", false);
-    stateful.putObject("perInstanceConfigs").put("allEffective", true);
-    Autoscaling.of(ctx.store(), manager).ifPresent(a -> status.put("autoscaler", a.selfLink()));
-  }
-
-  /** The members as listManagedInstances answers them. */
-  ArrayNode managedInstances(ManagedGroup g, StoredResource manager) {
-    ArrayNode out = Json.array();
-    String check = GoogleJson.text(manager.json().path("autoHealingPolicies").path(0), "healthCheck");
-    for (ManagedMember member : g.members.values()) {
-      ObjectNode item = out.addObject();
-      ResourceKey key = g.instanceKey(member);
-      item.put("instance", ResourceLinks.url(key.path()));
-      item.put("name", member.name);
-      StoredResource instance = ctx.store().find(key);
-      if (instance != null) {
-        GoogleJson.putInt64(item, "id", instance.id());
-        item.put("instanceStatus", instance.status());
-      }
-      item.put("currentAction", member.action);
-      item.putObject("version").put("instanceTemplate", member.template);
-      if (check != null && member.health != null) {
-        item.putArray("instanceHealth").addObject().put("healthCheck", check).put("detailedHealthState", member.health);
-      }
-      if (member.lastError != null) {
-        item.putObject("lastAttempt").putObject("errors").putArray("errors").addObject()
-            .put("code", "INVALID_FIELD_VALUE").put("message", member.lastError);
-      }
-    }
-    return out;
   }
 }

@@ -160,7 +160,7 @@ final class InstanceGroupManagersHandler {
       ManagedGroup group = ctx.groups().group(key);
       ObjectNode out = Json.object();
       if (group != null && !group.members.isEmpty()) {
-        out.set("managedInstances", ctx.groups().managedInstances(group, manager));
+        out.set("managedInstances", GroupStatus.managedInstances(ctx.store(), group, manager));
       }
       return Reply.ok(out);
     }
