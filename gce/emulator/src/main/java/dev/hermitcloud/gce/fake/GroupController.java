@@ -61,7 +61,7 @@ final class GroupController {
 
   /** Deletes the manager's instances; the operation is DONE, and the manager gone, when the last one is. */
   FakeOperation delete(StoredResource manager) {
-    ManagedGroup g = groups.get(manager.key());
+    ManagedGroup g = groups.computeIfAbsent(manager.key(), ManagedGroup::new);
     FakeOperation op = ctx.runner().startOpen("delete", manager);
     g.deleting = op;
     reconcileAll();

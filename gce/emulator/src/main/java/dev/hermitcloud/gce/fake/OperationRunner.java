@@ -165,6 +165,10 @@ final class OperationRunner implements AutoCloseable {
       this.task = task;
     }
 
+    /**
+     * Runs the task and the after-change hook; not the change listener: a timer changes no address or
+     * firewall, and the operations it starts call the listener when they finish.
+     */
     void fire() {
       if (timers.remove(this) && fired.compareAndSet(false, true)) {
         synchronized (store) {
@@ -175,7 +179,6 @@ final class OperationRunner implements AutoCloseable {
             LOG.log(Level.WARNING, "a timer failed", e);
           }
         }
-        scheduler.execute(onChange);
       }
     }
   }
