@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Zonal autoscalers: insert, get, list, delete, patch and update (both on the collection with
+ * Autoscalers, zonal or regional (regionAutoscalers, for regional managers): insert, get, list, delete, patch and update (both on the collection with
  * {@code ?autoscaler=NAME}, as the API has them). What an autoscaler does to its manager is in {@link
  * Autoscaling}; the manager's controller applies it after every change.
  */
@@ -18,50 +18,65 @@ final class AutoscalersHandler {
       List.of("kind", "id", "creationTimestamp", "selfLink", "zone", "status", "recommendedSize", "region");
 
   private final ComputeContext ctx;
+  private final boolean regional;
+  private final ComputeKind kind;
   private final ResourceRoutes routes;
 
-  AutoscalersHandler(ComputeContext ctx) {
+  AutoscalersHandler(ComputeContext ctx, boolean regional) {
     this.ctx = ctx;
-    this.routes = new ResourceRoutes(ctx, ComputeKind.AUTOSCALER, "autoscaler");
+    this.regional = regional;
+    this.kind = regional ? ComputeKind.REGION_AUTOSCALER : ComputeKind.AUTOSCALER;
+    this.routes = new ResourceRoutes(ctx, kind, "autoscaler", "autoscaler");
   }
 
   void register(Router router) {
-    router.add("POST", RouteTemplates.AUTOSCALERS, true, this::insert);
-    router.add("GET", RouteTemplates.AUTOSCALERS, false, routes::list);
-    router.add("GET", RouteTemplates.AUTOSCALER, false, routes::get);
-    router.add("DELETE", RouteTemplates.AUTOSCALER, true, r -> routes.delete(r, autoscaler -> { }));
-    router.add("PATCH", RouteTemplates.AUTOSCALERS, true, r -> change(r, true));
-    router.add("PUT", RouteTemplates.AUTOSCALERS, true, r -> change(r, false));
+    String collection = regional ? RouteTemplates.REGION_AUTOSCALERS : RouteTemplates.AUTOSCALERS;
+    String one = regional ? RouteTemplates.REGION_AUTOSCALER : RouteTemplates.AUTOSCALER;
+    router.add("POST", collection, true, this::insert);
+    router.add("GET", collection, false, routes::list);
+    router.add("GET", one, false, routes::get);
+    router.add("DELETE", one, true, r -> routes.delete(r, autoscaler -> { }));
+    router.add("PATCH", collection, true, r -> change(r, true));
+    router.add("PUT", collection, true, r -> change(r, false));
   }
 
   private Reply insert(Request request) {
-    String project = ctx.requireProject(request.var("project"));
-    String zone = request.var("zone");
-    ZoneCatalog.requireRegion(zone);
     ObjectNode body = GoogleJson.body(request);
-    return ctx.mutate(request, project, () -> {
+    ResourceKey key = key(request, GoogleJson.text(body, "name"));
+    return ctx.mutate(request, key.project(), () -> {
       ObjectNode given = body.deepCopy();
       SERVER_FIELDS.forEach(given::remove);
-      String name = GoogleJson.text(given, "name");
-      ObjectNode json = AutoscalerSpec.normalize(ctx.store(), project, zone, given, name);
-      json.put("zone", ResourceLinks.zoneUrl(project, zone));
+      ObjectNode json = AutoscalerSpec.normalize(ctx.store(), key, given);
+      if (regional) {
+        json.put("region", ResourceLinks.regionUrl(key.project(), key.region()));
+      } else {
+        json.put("zone", ResourceLinks.zoneUrl(key.project(), key.zone()));
+      }
       json.put("status", "PENDING");
-      return routes.insert(request, ResourceKey.zonal(ComputeKind.AUTOSCALER, project, zone, name), json);
+      return routes.insert(request, key, json);
     });
+  }
+
+  /** The autoscaler's key in the request's zone or region (checked). */
+  private ResourceKey key(Request request, String name) {
+    String project = ctx.requireProject(request.var("project"));
+    if (regional) {
+      ZoneCatalog.requireZones(request.var("region"));
+      return ResourceKey.regional(kind, project, request.var("region"), name);
+    }
+    ZoneCatalog.requireRegion(request.var("zone"));
+    return ResourceKey.zonal(kind, project, request.var("zone"), name);
   }
 
   /** PATCH merges the given fields, PUT replaces them; the name comes from {@code autoscaler} or the body. */
   private Reply change(Request request, boolean merge) {
-    String project = ctx.requireProject(request.var("project"));
-    String zone = request.var("zone");
-    ZoneCatalog.requireRegion(zone);
     ObjectNode body = GoogleJson.body(request);
     String name = request.query("autoscaler") != null ? request.query("autoscaler") : GoogleJson.text(body, "name");
     if (name == null) {
       throw GoogleErrors.required("autoscaler");
     }
-    ResourceKey key = ResourceKey.zonal(ComputeKind.AUTOSCALER, project, zone, name);
-    return ctx.mutate(request, project, () -> {
+    ResourceKey key = key(request, name);
+    return ctx.mutate(request, key.project(), () -> {
       StoredResource autoscaler = ctx.requireVisible(key);
       ComputeContext.requireIdle(autoscaler);
       ObjectNode given = body.deepCopy();
@@ -82,7 +97,7 @@ final class AutoscalersHandler {
         }
       }
       merged.put("name", name);
-      ObjectNode next = AutoscalerSpec.normalize(ctx.store(), project, zone, merged, name);
+      ObjectNode next = AutoscalerSpec.normalize(ctx.store(), key, merged);
       for (String server : SERVER_FIELDS) {
         if (autoscaler.json().has(server)) {
           next.set(server, autoscaler.json().get(server).deepCopy());

@@ -2,6 +2,7 @@ package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 
 /**
  * What an autoscaler does to the manager it targets. The fake has no CPU load: every instance idles,
@@ -15,12 +16,18 @@ final class Autoscaling {
 
   /** Applies the manager's autoscaler, if it has one, to its targetSize. */
   static void apply(ComputeStore store, StoredResource manager) {
-    for (StoredResource autoscaler : store.list(ComputeKind.AUTOSCALER, manager.key().project(), manager.key().zone())) {
+    of(store, manager).ifPresent(autoscaler -> apply(autoscaler.json(), manager.json()));
+  }
+
+  /** The autoscaler (zonal or regional, as the manager) that targets the manager, if one does. */
+  static Optional<StoredResource> of(ComputeStore store, StoredResource manager) {
+    ComputeKind kind = manager.key().region() != null ? ComputeKind.REGION_AUTOSCALER : ComputeKind.AUTOSCALER;
+    for (StoredResource autoscaler : store.list(kind, manager.key().project(), manager.key().location())) {
       if (manager.selfLink().equals(GoogleJson.text(autoscaler.json(), "target"))) {
-        apply(autoscaler.json(), (ObjectNode) manager.json());
-        return;
+        return Optional.of(autoscaler);
       }
     }
+    return Optional.empty();
   }
 
   private static void apply(ObjectNode autoscaler, ObjectNode manager) {
@@ -45,10 +52,6 @@ final class Autoscaling {
 
   /** An autoscaler goes with the manager it targets. */
   static void dropFor(ComputeStore store, StoredResource manager) {
-    for (StoredResource autoscaler : store.list(ComputeKind.AUTOSCALER, manager.key().project(), manager.key().zone())) {
-      if (manager.selfLink().equals(GoogleJson.text(autoscaler.json(), "target"))) {
-        store.remove(autoscaler.key());
-      }
-    }
+    of(store, manager).ifPresent(autoscaler -> store.remove(autoscaler.key()));
   }
 }

@@ -8,7 +8,10 @@ enum ComputeKind {
   HEALTH_CHECK("healthCheck", "healthChecks", false),
   INSTANCE_TEMPLATE("instanceTemplate", "instanceTemplates", false),
   INSTANCE_GROUP_MANAGER("instanceGroupManager", "instanceGroupManagers", true),
-  AUTOSCALER("autoscaler", "autoscalers", true);
+  AUTOSCALER("autoscaler", "autoscalers", true),
+  /** Regional: kept under its region, not a zone (see {@link ResourceKey#regional}). */
+  REGION_INSTANCE_GROUP_MANAGER("regionInstanceGroupManager", "instanceGroupManagers", false),
+  REGION_AUTOSCALER("regionAutoscaler", "autoscalers", false);
 
   private final String label;
   private final String collection;

@@ -31,13 +31,13 @@ final class ComputeStore {
     return r != null && r.visible() ? r : null;
   }
 
-  /** Visible resources of one kind in a project (and zone, when not null), ordered by name. */
-  synchronized List<StoredResource> list(ComputeKind kind, String project, String zone) {
+  /** Visible resources of one kind in a project (and zone or region, when not null), ordered by name. */
+  synchronized List<StoredResource> list(ComputeKind kind, String project, String location) {
     List<StoredResource> out = new ArrayList<>();
     for (StoredResource r : resources.values()) {
       ResourceKey k = r.key();
       if (k.kind() == kind && k.project().equals(project)
-          && (zone == null || zone.equals(k.zone())) && r.visible()) {
+          && (location == null || location.equals(k.location())) && r.visible()) {
         out.add(r);
       }
     }

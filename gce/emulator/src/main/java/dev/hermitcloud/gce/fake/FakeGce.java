@@ -77,8 +77,10 @@ public final class FakeGce implements AutoCloseable {
     new FirewallsHandler(compute).register(router);
     new HealthChecksHandler(compute).register(router);
     new InstanceTemplatesHandler(compute).register(router);
-    new InstanceGroupManagersHandler(compute).register(router);
-    new AutoscalersHandler(compute).register(router);
+    new InstanceGroupManagersHandler(compute, false).register(router);
+    new InstanceGroupManagersHandler(compute, true).register(router);
+    new AutoscalersHandler(compute, false).register(router);
+    new AutoscalersHandler(compute, true).register(router);
     new MachineTypesHandler(compute).register(router);
     new NetworksHandler(compute).register(router);
     operations.register(router);
@@ -290,8 +292,17 @@ public final class FakeGce implements AutoCloseable {
     return snapshots(ComputeKind.INSTANCE_GROUP_MANAGER, project);
   }
 
+  /** Regional instance group managers of the project in every region. */
+  public List<FakeResource> regionInstanceGroupManagers(String project) {
+    return snapshots(ComputeKind.REGION_INSTANCE_GROUP_MANAGER, project);
+  }
+
   public List<FakeResource> autoscalers(String project) {
     return snapshots(ComputeKind.AUTOSCALER, project);
+  }
+
+  public List<FakeResource> regionAutoscalers(String project) {
+    return snapshots(ComputeKind.REGION_AUTOSCALER, project);
   }
 
   public Optional<FakeResource> instanceGroupManager(String project, String zone, String name) {

@@ -16,6 +16,10 @@ import com.google.cloud.compute.v1.ImagesClient;
 import com.google.cloud.compute.v1.InstanceGroupManagersClient;
 import com.google.cloud.compute.v1.InstanceGroupManagersSettings;
 import com.google.cloud.compute.v1.InstanceTemplatesClient;
+import com.google.cloud.compute.v1.RegionAutoscalersClient;
+import com.google.cloud.compute.v1.RegionAutoscalersSettings;
+import com.google.cloud.compute.v1.RegionInstanceGroupManagersClient;
+import com.google.cloud.compute.v1.RegionInstanceGroupManagersSettings;
 import com.google.cloud.compute.v1.InstanceTemplatesSettings;
 import com.google.cloud.compute.v1.ImagesSettings;
 import com.google.cloud.compute.v1.InstancesClient;
@@ -124,6 +128,28 @@ public final class FakeGceClients {
     b.patchOperationSettings().setPollingAlgorithm(fastPolling());
     b.resizeOperationSettings().setPollingAlgorithm(fastPolling());
     return create(() -> InstanceGroupManagersClient.create(b.build()));
+  }
+
+  public static RegionAutoscalersClient regionAutoscalers(FakeGce fake) {
+    RegionAutoscalersSettings.Builder b = RegionAutoscalersSettings.newBuilder()
+        .setEndpoint(fake.endpoint())
+        .setCredentialsProvider(NoCredentialsProvider.create());
+    b.insertOperationSettings().setPollingAlgorithm(fastPolling());
+    b.deleteOperationSettings().setPollingAlgorithm(fastPolling());
+    b.patchOperationSettings().setPollingAlgorithm(fastPolling());
+    b.updateOperationSettings().setPollingAlgorithm(fastPolling());
+    return create(() -> RegionAutoscalersClient.create(b.build()));
+  }
+
+  public static RegionInstanceGroupManagersClient regionInstanceGroupManagers(FakeGce fake) {
+    RegionInstanceGroupManagersSettings.Builder b = RegionInstanceGroupManagersSettings.newBuilder()
+        .setEndpoint(fake.endpoint())
+        .setCredentialsProvider(NoCredentialsProvider.create());
+    b.insertOperationSettings().setPollingAlgorithm(fastPolling());
+    b.deleteOperationSettings().setPollingAlgorithm(fastPolling());
+    b.patchOperationSettings().setPollingAlgorithm(fastPolling());
+    b.resizeOperationSettings().setPollingAlgorithm(fastPolling());
+    return create(() -> RegionInstanceGroupManagersClient.create(b.build()));
   }
 
   public static MachineTypesClient machineTypes(FakeGce fake) {

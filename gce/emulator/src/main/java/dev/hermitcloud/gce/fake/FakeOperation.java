@@ -13,6 +13,7 @@ final class FakeOperation {
 
   private final String project;
   private final String zone;
+  private final String region;
   private final String name;
   private final long id;
   private final String type;
@@ -26,10 +27,11 @@ final class FakeOperation {
   private OperationError error;
 
   FakeOperation(
-      String project, String zone, String name, long id, String type, String targetLink,
+      String project, String zone, String region, String name, long id, String type, String targetLink,
       long targetId) {
     this.project = project;
     this.zone = zone;
+    this.region = region;
     this.name = name;
     this.id = id;
     this.type = type;
@@ -81,9 +83,9 @@ final class FakeOperation {
   }
 
   String selfLink() {
-    String path = zone == null
-        ? ResourceLinks.globalPath(project, "operations", name)
-        : ResourceLinks.zonalPath(project, zone, "operations", name);
+    String path = zone != null ? ResourceLinks.zonalPath(project, zone, "operations", name)
+        : region != null ? ResourceLinks.regionalPath(project, region, "operations", name)
+        : ResourceLinks.globalPath(project, "operations", name);
     return ResourceLinks.url(path);
   }
 
@@ -92,6 +94,9 @@ final class FakeOperation {
     op.put("kind", "compute#operation");
     GoogleJson.putInt64(op, "id", id);
     op.put("name", name);
+    if (region != null) {
+      op.put("region", ResourceLinks.regionUrl(project, region));
+    }
     if (zone != null) {
       op.put("zone", ResourceLinks.zoneUrl(project, zone));
     }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A snapshot of one compute resource (image, instance or firewall) as GET would return it. Changing
+ * A snapshot of one compute resource (image, instance, firewall, health check, template, manager,
+ * autoscaler) as GET would return it. Changing
  * the fake later does not change a snapshot.
  */
 public final class FakeResource {
@@ -18,7 +19,7 @@ public final class FakeResource {
     this.json = json;
   }
 
-  /** {@code "image"}, {@code "instance"} or {@code "firewall"}. */
+  /** The kind's label: {@code "image"}, {@code "instance"}, {@code "firewall"}, {@code "instanceGroupManager"}... */
   public String kind() {
     return key.kind().label();
   }
@@ -27,7 +28,7 @@ public final class FakeResource {
     return key.project();
   }
 
-  /** The zone of an instance; null for global resources. */
+  /** The zone of a zonal resource; null for global and regional ones. */
   public String zone() {
     return key.zone();
   }

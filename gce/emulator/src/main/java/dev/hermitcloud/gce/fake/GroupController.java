@@ -1,10 +1,8 @@
 package dev.hermitcloud.gce.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hermitcloud.emulator.http.ApiError;
-import dev.hermitcloud.emulator.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,7 +61,7 @@ final class GroupController {
 
   /** Deletes the manager's instances; the operation is DONE, and the manager gone, when the last one is. */
   FakeOperation delete(StoredResource manager) {
-    ManagedGroup g = groups.get(manager.key());
+    ManagedGroup g = groups.computeIfAbsent(manager.key(), ManagedGroup::new);
     FakeOperation op = ctx.runner().startOpen("delete", manager);
     g.deleting = op;
     reconcileAll();
@@ -112,7 +110,7 @@ final class GroupController {
         ctx.runner().close(g.deleting, manager, null);
         return;
       }
-      refreshStatus(manager, g, want, healing);
+      GroupStatus.refresh(ctx.store(), manager, g, want, healing);
       return;
     }
     UpdatePolicy policy = UpdatePolicy.of(m);
@@ -150,19 +148,21 @@ final class GroupController {
         }
         template = GoogleJson.text(m, "instanceTemplate");
       }
-      ManagedMember added = new ManagedMember(newName(g, GoogleJson.text(m, "baseInstanceName")), template);
+      List<String> zones = ManagerSpec.zonesOf(m);
+      ManagedMember added = new ManagedMember(newName(g, zones, GoogleJson.text(m, "baseInstanceName")),
+          emptiestZone(zones, active), template);
       g.members.put(added.name, added);
       create(g, manager, added, template);
       have.merge(template, 1, Integer::sum);
       active.add(added);
     }
-    refreshStatus(manager, g, want, healing);
+    GroupStatus.refresh(ctx.store(), manager, g, want, healing);
   }
 
   /** Follows each member's instance: gone ones come back, RUNNING ones are verified, stopped ones recreated. */
   private void sync(ManagedGroup g, StoredResource manager, boolean healing, Map<String, Integer> want) {
     for (ManagedMember member : List.copyOf(g.members.values())) {
-      StoredResource instance = ctx.store().find(g.instanceKey(member.name));
+      StoredResource instance = ctx.store().find(g.instanceKey(member));
       if (instance == null) {
         if (member.removing || g.deleting != null) {
           g.members.remove(member.name);
@@ -208,11 +208,11 @@ final class GroupController {
       member.lastError = "The resource '" + (ref == null ? templateUrl : ref.path()) + "' was not found";
       return;
     }
-    ObjectNode body = TemplateProperties.instanceBody(template, g.key.zone(), member.name, manager.key().path());
+    ObjectNode body = TemplateProperties.instanceBody(template, member.zone, member.name, manager.key().path());
     try {
       member.existed = true;
       member.lastError = null;
-      ctx.launcher().launch(null, g.key.project(), g.key.zone(), member.name, body);
+      ctx.launcher().launch(null, g.key.project(), member.zone, member.name, body);
     } catch (ApiError e) {
       member.lastError = e.getMessage();
     }
@@ -222,7 +222,7 @@ final class GroupController {
     member.removing = true;
     member.action = "DELETING";
     member.generation++;
-    StoredResource instance = ctx.store().find(g.instanceKey(member.name));
+    StoredResource instance = ctx.store().find(g.instanceKey(member));
     if (instance == null) {
       g.members.remove(member.name);
     } else {
@@ -258,7 +258,7 @@ final class GroupController {
     if (member == null || manager == null || member.generation != generation || member.removing) {
       return;
     }
-    StoredResource instance = ctx.store().find(g.instanceKey(name));
+    StoredResource instance = ctx.store().find(g.instanceKey(member));
     StoredResource check = healthCheck(manager);
     if (instance == null || check == null) {
       return;
@@ -280,7 +280,7 @@ final class GroupController {
     if (member == null || member.generation != generation || member.removing || !"UNHEALTHY".equals(member.health)) {
       return;
     }
-    StoredResource instance = ctx.store().find(g.instanceKey(name));
+    StoredResource instance = ctx.store().find(g.instanceKey(member));
     if (instance != null) {
       recreate(member, instance);
     }
@@ -294,7 +294,7 @@ final class GroupController {
   }
 
   private boolean available(ManagedGroup g, ManagedMember member, boolean healing) {
-    StoredResource instance = ctx.store().find(g.instanceKey(member.name));
+    StoredResource instance = ctx.store().find(g.instanceKey(member));
     return instance != null && "RUNNING".equals(instance.status()) && !member.removing
         && !member.action.equals("RECREATING") && (!healing || "HEALTHY".equals(member.health));
   }
@@ -320,7 +320,7 @@ final class GroupController {
     return out;
   }
 
-  private static Map<String, Integer> counts(List<ManagedMember> members) {
+  static Map<String, Integer> counts(List<ManagedMember> members) {
     Map<String, Integer> out = new HashMap<>();
     members.forEach(m -> out.merge(m.template, 1, Integer::sum));
     return out;
@@ -339,8 +339,26 @@ final class GroupController {
     return a != null ? a : b;
   }
 
+  /**
+   * A regional group spreads its members evenly over its zones: each new one goes to the zone with the
+   * fewest (per https://cloud.google.com/python/docs/reference/compute/0.3.0/google.cloud.compute_v1.types.InstanceGroupManagerUpdatePolicy,
+   * instanceRedistributionType PROACTIVE).
+   */
+  private static String emptiestZone(List<String> zones, List<ManagedMember> active) {
+    String best = zones.get(0);
+    long fewest = Long.MAX_VALUE;
+    for (String zone : zones) {
+      long n = active.stream().filter(a -> a.zone.equals(zone)).count();
+      if (n < fewest) {
+        fewest = n;
+        best = zone;
+      }
+    }
+    return best;
+  }
+
   /** {@code <baseInstanceName>-<4 random lowercase letters or digits>}, as GCE names managed instances. */
-  private String newName(ManagedGroup g, String base) {
+  private String newName(ManagedGroup g, List<String> zones, String base) {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     while (true) {
       StringBuilder name = new StringBuilder(base).append('-');
@@ -348,77 +366,13 @@ final class GroupController {
         name.append(NAME_CHARS.charAt(r.nextInt(NAME_CHARS.length())));
       }
       String candidate = name.toString();
-      if (!g.members.containsKey(candidate) && ctx.store().find(g.instanceKey(candidate)) == null) {
+      boolean free = !g.members.containsKey(candidate);
+      for (String zone : zones) {
+        free &= ctx.store().find(ResourceKey.zonal(ComputeKind.INSTANCE, g.key.project(), zone, candidate)) == null;
+      }
+      if (free) {
         return candidate;
       }
     }
-  }
-
-  /** currentActions and status as GET shows them. */
-  private void refreshStatus(StoredResource manager, ManagedGroup g, Map<String, Integer> want, boolean healing) {
-    ObjectNode json = manager.json();
-    Map<String, Integer> actions = new LinkedHashMap<>();
-    for (String a : List.of("none", "creating", "creatingWithoutRetries", "verifying", "recreating", "deleting",
-        "abandoning", "restarting", "refreshing", "suspending", "resuming", "stopping", "starting")) {
-      actions.put(a, 0);
-    }
-    boolean settled = g.deleting == null && g.members.size() == json.path("targetSize").asInt();
-    for (ManagedMember member : g.members.values()) {
-      actions.merge(member.action.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
-      settled &= member.action.equals("NONE") && member.lastError == null
-          && (!healing || "HEALTHY".equals(member.health));
-    }
-    ObjectNode current = json.putObject("currentActions");
-    actions.forEach(current::put);
-    Map<String, Integer> have = counts(g.active());
-    boolean reached = g.active().stream().allMatch(m -> want.containsKey(m.template));
-    for (Map.Entry<String, Integer> e : want.entrySet()) {
-      reached &= have.getOrDefault(e.getKey(), 0).equals(e.getValue());
-    }
-    ObjectNode status = json.putObject("status");
-    status.put("isStable", settled && (reached || !UpdatePolicy.of(json).proactive()));
-    status.putObject("versionTarget").put("isReached", reached);
-    status.putObject("allInstancesConfig").put("effective", true);
-    ObjectNode stateful = status.putObject("stateful");
-    stateful.put("hasStatefulConfig", false);
-    stateful.putObject("perInstanceConfigs").put("allEffective", true);
-    autoscalerOf(manager).ifPresent(a -> status.put("autoscaler", a));
-  }
-
-  /** The autoscaler that targets the manager, if one does. */
-  private java.util.Optional<String> autoscalerOf(StoredResource manager) {
-    for (StoredResource a : ctx.store().list(ComputeKind.AUTOSCALER, manager.key().project(), manager.key().zone())) {
-      if (manager.selfLink().equals(GoogleJson.text(a.json(), "target"))) {
-        return java.util.Optional.of(a.selfLink());
-      }
-    }
-    return java.util.Optional.empty();
-  }
-
-  /** The members as listManagedInstances answers them. */
-  ArrayNode managedInstances(ManagedGroup g, StoredResource manager) {
-    ArrayNode out = Json.array();
-    String check = GoogleJson.text(manager.json().path("autoHealingPolicies").path(0), "healthCheck");
-    for (ManagedMember member : g.members.values()) {
-      ObjectNode item = out.addObject();
-      ResourceKey key = g.instanceKey(member.name);
-      item.put("instance", ResourceLinks.url(key.path()));
-      item.put("name", member.name);
-      StoredResource instance = ctx.store().find(key);
-      if (instance != null) {
-        GoogleJson.putInt64(item, "id", instance.id());
-        item.put("instanceStatus", instance.status());
-      }
-      item.put("currentAction", member.action);
-      item.putObject("version").put("instanceTemplate", member.template);
-      if (check != null && member.health != null) {
-        item.putArray("instanceHealth").addObject().put("healthCheck", check).put("detailedHealthState", member.health);
-      }
-      if (member.lastError != null) {
-        item.putObject("lastAttempt").putObject("errors").putArray("errors").addObject()
-            .put("code", "INVALID_FIELD_VALUE").put("message", member.lastError);
-      }
-    }
-    return out;
   }
 }

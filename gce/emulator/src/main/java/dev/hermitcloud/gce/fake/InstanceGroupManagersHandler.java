@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Zonal instance group managers: insert, get, list, patch, resize and delete, each DONE when the
+ * Instance group managers, zonal or regional (regionInstanceGroupManagers, whose instances spread
+ * over the zones of their distribution policy; the same resource and controller): insert, get, list, patch, resize and delete, each DONE when the
  * manager's record changes, "even if the instances in the group have not yet been created"
  * (per https://cloud.google.com/compute/docs/reference/latest/instanceGroupManagers/insert), except delete,
  * DONE when its instances are gone; listManagedInstances. {@link GroupController} does the rest.
@@ -21,33 +22,53 @@ final class InstanceGroupManagersHandler {
       "instanceGroup", "fingerprint", "currentActions", "status", "region");
 
   private final ComputeContext ctx;
+  private final boolean regional;
   private final ResourceRoutes routes;
 
-  InstanceGroupManagersHandler(ComputeContext ctx) {
+  InstanceGroupManagersHandler(ComputeContext ctx, boolean regional) {
     this.ctx = ctx;
-    this.routes = new ResourceRoutes(ctx, ComputeKind.INSTANCE_GROUP_MANAGER, "instanceGroupManager");
+    this.regional = regional;
+    this.routes = new ResourceRoutes(ctx, regional ? ComputeKind.REGION_INSTANCE_GROUP_MANAGER
+        : ComputeKind.INSTANCE_GROUP_MANAGER, "instanceGroupManager", "instanceGroupManager");
   }
 
   void register(Router router) {
-    router.add("POST", RouteTemplates.INSTANCE_GROUP_MANAGERS, true, this::insert);
-    router.add("GET", RouteTemplates.INSTANCE_GROUP_MANAGERS, false, routes::list);
-    router.add("GET", RouteTemplates.INSTANCE_GROUP_MANAGER, false, routes::get);
-    router.add("DELETE", RouteTemplates.INSTANCE_GROUP_MANAGER, true, this::delete);
-    router.add("PATCH", RouteTemplates.INSTANCE_GROUP_MANAGER, true, this::patch);
-    router.add("POST", RouteTemplates.INSTANCE_GROUP_MANAGER_RESIZE, true, this::resize);
-    router.add("POST", RouteTemplates.INSTANCE_GROUP_MANAGER_MANAGED_INSTANCES, false, this::managedInstances);
+    String collection = regional ? RouteTemplates.REGION_INSTANCE_GROUP_MANAGERS : RouteTemplates.INSTANCE_GROUP_MANAGERS;
+    String one = regional ? RouteTemplates.REGION_INSTANCE_GROUP_MANAGER : RouteTemplates.INSTANCE_GROUP_MANAGER;
+    router.add("POST", collection, true, this::insert);
+    router.add("GET", collection, false, routes::list);
+    router.add("GET", one, false, routes::get);
+    router.add("DELETE", one, true, this::delete);
+    router.add("PATCH", one, true, this::patch);
+    router.add("POST", regional ? RouteTemplates.REGION_INSTANCE_GROUP_MANAGER_RESIZE
+        : RouteTemplates.INSTANCE_GROUP_MANAGER_RESIZE, true, this::resize);
+    router.add("POST", regional ? RouteTemplates.REGION_INSTANCE_GROUP_MANAGER_MANAGED_INSTANCES
+        : RouteTemplates.INSTANCE_GROUP_MANAGER_MANAGED_INSTANCES, false, this::managedInstances);
   }
 
   private Reply insert(Request request) {
     String project = ctx.requireProject(request.var("project"));
     String zone = request.var("zone");
-    ZoneCatalog.requireRegion(zone);
+    String region = request.var("region");
+    if (regional) {
+      ZoneCatalog.requireZones(region);
+    } else {
+      ZoneCatalog.requireRegion(zone);
+    }
     ObjectNode body = GoogleJson.body(request);
     return ctx.mutate(request, project, () -> {
-      ObjectNode json = ManagerSpec.normalize(ctx.store(), project, zone, withoutServerFields(body));
-      ResourceKey key = ResourceKey.zonal(ComputeKind.INSTANCE_GROUP_MANAGER, project, zone, GoogleJson.text(json, "name"));
-      json.put("zone", ResourceLinks.zoneUrl(project, zone));
-      json.put("instanceGroup", ResourceLinks.url(ResourceLinks.zonalPath(project, zone, "instanceGroups", key.name())));
+      ObjectNode json = ManagerSpec.normalize(ctx.store(), project, zone, region, withoutServerFields(body));
+      String name = GoogleJson.text(json, "name");
+      ResourceKey key = regional
+          ? ResourceKey.regional(ComputeKind.REGION_INSTANCE_GROUP_MANAGER, project, region, name)
+          : ResourceKey.zonal(ComputeKind.INSTANCE_GROUP_MANAGER, project, zone, name);
+      if (regional) {
+        json.put("region", ResourceLinks.regionUrl(project, region));
+        json.put("instanceGroup", ResourceLinks.url(ResourceLinks.regionalPath(project, region, "instanceGroups", name)));
+      } else {
+        json.put("zone", ResourceLinks.zoneUrl(project, zone));
+        json.put("instanceGroup", ResourceLinks.url(ResourceLinks.zonalPath(project, zone, "instanceGroups", name)));
+      }
       json.put("listManagedInstancesResults", "PAGELESS");
       StoredResource manager = ctx.addNew(key, "instanceGroupManager", json, false);
       json.put("fingerprint", Fingerprints.of(Json.object().put("id", manager.id()).put("v", 0)));
@@ -92,7 +113,7 @@ final class InstanceGroupManagersHandler {
       if (given.has("targetSize") && !given.path("updatePolicy").isObject()) {
         merged.set("updatePolicy", recalculable(merged.path("updatePolicy")));
       }
-      ObjectNode next = ManagerSpec.normalize(ctx.store(), key.project(), key.zone(), merged);
+      ObjectNode next = ManagerSpec.normalize(ctx.store(), key.project(), key.zone(), key.region(), merged);
       for (String server : SERVER_FIELDS) {
         if (manager.json().has(server)) {
           next.set(server, manager.json().get(server).deepCopy());
@@ -117,7 +138,8 @@ final class InstanceGroupManagersHandler {
       ComputeContext.requireIdle(manager);
       ObjectNode next = manager.json().deepCopy();
       next.put("targetSize", size.intValue());
-      next.set("updatePolicy", UpdatePolicy.normalize(recalculable(next.path("updatePolicy")), size.intValue()));
+      next.set("updatePolicy", UpdatePolicy.normalize(recalculable(next.path("updatePolicy")), size.intValue(),
+          ManagerSpec.zonesOf(next).size()));
       return ctx.runner().start(request, "resize", manager, replaceWith(manager, next));
     });
   }
@@ -138,7 +160,7 @@ final class InstanceGroupManagersHandler {
       ManagedGroup group = ctx.groups().group(key);
       ObjectNode out = Json.object();
       if (group != null && !group.members.isEmpty()) {
-        out.set("managedInstances", ctx.groups().managedInstances(group, manager));
+        out.set("managedInstances", GroupStatus.managedInstances(ctx.store(), group, manager));
       }
       return Reply.ok(out);
     }

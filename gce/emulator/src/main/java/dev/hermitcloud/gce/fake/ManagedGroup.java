@@ -27,7 +27,7 @@ final class ManagedGroup {
     return out;
   }
 
-  ResourceKey instanceKey(String name) {
-    return ResourceKey.zonal(ComputeKind.INSTANCE, key.project(), key.zone(), name);
+  ResourceKey instanceKey(ManagedMember member) {
+    return ResourceKey.zonal(ComputeKind.INSTANCE, key.project(), member.zone, member.name);
   }
 }

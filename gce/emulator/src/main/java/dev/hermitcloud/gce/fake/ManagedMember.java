@@ -6,6 +6,8 @@ package dev.hermitcloud.gce.fake;
  */
 final class ManagedMember {
   final String name;
+  /** The zone its instance lives in (one of a regional group's zones). */
+  final String zone;
   /** The template URL of the instance that exists now (or is being created). */
   String template;
   /** GCE's currentAction: CREATING, RECREATING, VERIFYING, DELETING or NONE. */
@@ -21,8 +23,9 @@ final class ManagedMember {
   /** Bumped per instance, so probes and repairs meant for an earlier one do nothing. */
   int generation;
 
-  ManagedMember(String name, String template) {
+  ManagedMember(String name, String zone, String template) {
     this.name = name;
+    this.zone = zone;
     this.template = template;
   }
 }

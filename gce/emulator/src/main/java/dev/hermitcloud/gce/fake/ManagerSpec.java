@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hermitcloud.emulator.json.Json;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,8 +24,14 @@ final class ManagerSpec {
 
   private ManagerSpec() {}
 
-  static ObjectNode normalize(ComputeStore store, String project, String zone, ObjectNode given) {
+  /**
+   * @param zone the zonal manager's zone, or null for a regional one
+   * @param region the regional manager's region, or null for a zonal one
+   */
+  static ObjectNode normalize(ComputeStore store, String project, String zone, String region, ObjectNode given) {
     ObjectNode out = given.deepCopy();
+    List<String> zones = zone != null ? List.of(zone) : distribution(out, project, region);
+    zone = zones.get(0);
     FieldRules.name("resource.name", GoogleJson.text(given, "name"));
     FieldRules.description("resource.description", GoogleJson.text(given, "description"));
     String base = GoogleJson.text(given, "baseInstanceName");
@@ -42,9 +50,52 @@ final class ManagerSpec {
     out.put("targetSize", targetSize);
     templates(store, project, zone, out);
     out.set("autoHealingPolicies", autoHealing(store, project, given.get("autoHealingPolicies")));
-    out.set("updatePolicy", UpdatePolicy.normalize(given.get("updatePolicy"), targetSize));
+    out.set("updatePolicy", UpdatePolicy.normalize(given.get("updatePolicy"), targetSize, zones.size()));
     namedPorts(given.get("namedPorts"));
     return out;
+  }
+
+  /** The zones a manager's instances go to: its own, or its distribution policy's. */
+  static List<String> zonesOf(JsonNode manager) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode z : manager.path("distributionPolicy").path("zones")) {
+      out.add(lastSegment(z.path("zone").asText()));
+    }
+    if (out.isEmpty()) {
+      out.add(lastSegment(manager.path("zone").asText()));
+    }
+    return out;
+  }
+
+  /**
+   * A regional manager's distributionPolicy: the given zones, each of the region, or all the region's
+   * zones; targetShape EVEN unless given (per https://cloud.google.com/compute/docs/reference/rest/v1/instanceGroupManagers?authuser=0000&hl=it).
+   */
+  private static List<String> distribution(ObjectNode out, String project, String region) {
+    ObjectNode policy = out.withObjectProperty("distributionPolicy");
+    List<String> zones = new ArrayList<>();
+    JsonNode given = policy.path("zones");
+    for (int i = 0; i < given.size(); i++) {
+      String zone = lastSegment(given.get(i).path("zone").asText());
+      if (!ZoneCatalog.zonesOf(region).contains(zone)) {
+        throw GoogleErrors.invalidField("resource.distributionPolicy.zones[" + i + "].zone",
+            given.get(i).path("zone").asText(), "The zone must be in region '" + region + "'.");
+      }
+      zones.add(zone);
+    }
+    if (zones.isEmpty()) {
+      zones.addAll(ZoneCatalog.requireZones(region));
+    }
+    ArrayNode list = policy.putArray("zones");
+    zones.forEach(z -> list.addObject().put("zone", ResourceLinks.zoneUrl(project, z)));
+    if (!policy.has("targetShape")) {
+      policy.put("targetShape", "EVEN");
+    }
+    return zones;
+  }
+
+  private static String lastSegment(String ref) {
+    return ref.substring(ref.lastIndexOf('/') + 1);
   }
 
   /**

@@ -90,9 +90,9 @@ final class OperationRunner implements AutoCloseable {
   private FakeOperation register(String type, StoredResource subject) {
     ResourceKey key = subject.key();
     FakeOperation op = new FakeOperation(
-        key.project(), key.zone(), newName(), store.newId(), type, subject.selfLink(),
+        key.project(), key.zone(), key.region(), newName(), store.newId(), type, subject.selfLink(),
         subject.id());
-    operations.put(lookupKey(key.project(), key.zone(), op.name()), op);
+    operations.put(lookupKey(key.project(), key.location(), op.name()), op);
     subject.pendingOperation(op);
     return op;
   }
@@ -165,6 +165,10 @@ final class OperationRunner implements AutoCloseable {
       this.task = task;
     }
 
+    /**
+     * Runs the task and the after-change hook; not the change listener: a timer changes no address or
+     * firewall, and the operations it starts call the listener when they finish.
+     */
     void fire() {
       if (timers.remove(this) && fired.compareAndSet(false, true)) {
         synchronized (store) {
@@ -175,7 +179,6 @@ final class OperationRunner implements AutoCloseable {
             LOG.log(Level.WARNING, "a timer failed", e);
           }
         }
-        scheduler.execute(onChange);
       }
     }
   }
@@ -216,8 +219,9 @@ final class OperationRunner implements AutoCloseable {
     }
   }
 
-  Optional<FakeOperation> find(String project, String zone, String name) {
-    return Optional.ofNullable(operations.get(lookupKey(project, zone, name)));
+  /** @param location the operation's zone or region; null for a global one */
+  Optional<FakeOperation> find(String project, String location, String name) {
+    return Optional.ofNullable(operations.get(lookupKey(project, location, name)));
   }
 
   private void finish(

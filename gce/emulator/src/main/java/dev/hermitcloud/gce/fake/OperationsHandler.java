@@ -21,6 +21,8 @@ final class OperationsHandler {
   void register(Router router) {
     router.add("GET", RouteTemplates.ZONE_OPERATION, false, r -> answer(r, false));
     router.add("POST", RouteTemplates.ZONE_OPERATION_WAIT, false, r -> answer(r, true));
+    router.add("GET", RouteTemplates.REGION_OPERATION, false, r -> answer(r, false));
+    router.add("POST", RouteTemplates.REGION_OPERATION_WAIT, false, r -> answer(r, true));
     router.add("GET", RouteTemplates.GLOBAL_OPERATION, false, r -> answer(r, false));
     router.add("POST", RouteTemplates.GLOBAL_OPERATION_WAIT, false, r -> answer(r, true));
   }
@@ -32,14 +34,18 @@ final class OperationsHandler {
   private Reply answer(Request request, boolean wait) throws InterruptedException {
     String project = ctx.requireProject(request.var("project"));
     String zone = request.var("zone");
+    String region = request.var("region");
     if (zone != null) {
       ZoneCatalog.requireRegion(zone);
     }
+    if (region != null) {
+      ZoneCatalog.requireZones(region);
+    }
     String name = request.var("operation");
-    FakeOperation op = ctx.runner().find(project, zone, name).orElseThrow(() ->
-        GoogleErrors.notFound(zone == null
-            ? ResourceLinks.globalPath(project, "operations", name)
-            : ResourceLinks.zonalPath(project, zone, "operations", name)));
+    FakeOperation op = ctx.runner().find(project, zone != null ? zone : region, name).orElseThrow(() ->
+        GoogleErrors.notFound(zone != null ? ResourceLinks.zonalPath(project, zone, "operations", name)
+            : region != null ? ResourceLinks.regionalPath(project, region, "operations", name)
+            : ResourceLinks.globalPath(project, "operations", name)));
     if (wait) {
       op.awaitDone(maxWait);
     }

@@ -26,6 +26,10 @@ final class ResourceLinks {
     return "projects/" + project + "/zones/" + zone + "/" + collection + "/" + name;
   }
 
+  static String regionalPath(String project, String region, String collection, String name) {
+    return "projects/" + project + "/regions/" + region + "/" + collection + "/" + name;
+  }
+
   static String url(String path) {
     return COMPUTE_URL + path;
   }

@@ -21,17 +21,30 @@ final class ResourceRoutes {
   private final ComputeContext ctx;
   private final ComputeKind kind;
   private final String pathVar;
+  private final String label;
+  private final String listKind;
 
   /** @param pathVar the route variable holding the resource's name, e.g. {@code healthCheck} */
   ResourceRoutes(ComputeContext ctx, ComputeKind kind, String pathVar) {
+    this(ctx, kind, pathVar, kind.label());
+  }
+
+  /** @param label the resource's kind as GCE spells it ({@code compute#<label>}), when not the kind's label */
+  ResourceRoutes(ComputeContext ctx, ComputeKind kind, String pathVar, String label) {
     this.ctx = ctx;
     this.kind = kind;
     this.pathVar = pathVar;
+    this.label = label;
+    this.listKind = kind.label();
   }
 
-  /** The key the request names (project checked; zone checked for zonal kinds). */
+  /** The key the request names (project checked; zone or region checked for zonal and regional kinds). */
   ResourceKey key(Request request) {
     String project = ctx.requireProject(request.var("project"));
+    if (request.var("region") != null) {
+      ZoneCatalog.requireZones(request.var("region"));
+      return ResourceKey.regional(kind, project, request.var("region"), request.var(pathVar));
+    }
     if (kind.zonal()) {
       String zone = request.var("zone");
       ZoneCatalog.requireRegion(zone);
@@ -50,15 +63,20 @@ final class ResourceRoutes {
   Reply list(Request request) {
     String project = ctx.requireProject(request.var("project"));
     String zone = kind.zonal() ? request.var("zone") : null;
+    String region = request.var("region");
     if (zone != null) {
       ZoneCatalog.requireRegion(zone);
     }
+    if (region != null) {
+      ZoneCatalog.requireZones(region);
+    }
     List<ObjectNode> items = new ArrayList<>();
     synchronized (ctx.store()) {
-      ctx.store().list(kind, project, zone).forEach(r -> items.add(r.json().deepCopy()));
+      ctx.store().list(kind, project, zone != null ? zone : region).forEach(r -> items.add(r.json().deepCopy()));
     }
-    String path = "projects/" + project + (zone == null ? "/global/" : "/zones/" + zone + "/") + kind.collection();
-    return ListPage.reply(request, "compute#" + kind.label() + "List", path, items);
+    String path = "projects/" + project + (zone != null ? "/zones/" + zone + "/" : region != null
+        ? "/regions/" + region + "/" : "/global/") + kind.collection();
+    return ListPage.reply(request, "compute#" + listKind + "List", path, items);
   }
 
   /** Deletes the resource when its operation is DONE, unless {@code guard} refuses. */
@@ -86,7 +104,7 @@ final class ResourceRoutes {
    * DONE, as with firewall rules.
    */
   FakeOperation insert(Request request, ResourceKey key, ObjectNode json) {
-    StoredResource added = ctx.addNew(key, kind.label(), json, false);
+    StoredResource added = ctx.addNew(key, label, json, false);
     return ctx.runner().start(request, "insert", added, new OperationWork() {
       @Override
       public OperationError complete() {

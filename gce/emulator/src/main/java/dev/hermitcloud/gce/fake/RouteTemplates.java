@@ -32,8 +32,17 @@ public final class RouteTemplates {
   public static final String INSTANCE_GROUP_MANAGER_RESIZE = INSTANCE_GROUP_MANAGER + "/resize";
   public static final String INSTANCE_GROUP_MANAGER_MANAGED_INSTANCES = INSTANCE_GROUP_MANAGER + "/listManagedInstances";
 
+  public static final String REGION_INSTANCE_GROUP_MANAGERS = PROJECT + "/regions/{region}/instanceGroupManagers";
+  public static final String REGION_INSTANCE_GROUP_MANAGER = REGION_INSTANCE_GROUP_MANAGERS + "/{instanceGroupManager}";
+  public static final String REGION_INSTANCE_GROUP_MANAGER_RESIZE = REGION_INSTANCE_GROUP_MANAGER + "/resize";
+  public static final String REGION_INSTANCE_GROUP_MANAGER_MANAGED_INSTANCES =
+      REGION_INSTANCE_GROUP_MANAGER + "/listManagedInstances";
+
   public static final String AUTOSCALERS = PROJECT + "/zones/{zone}/autoscalers";
   public static final String AUTOSCALER = AUTOSCALERS + "/{autoscaler}";
+
+  public static final String REGION_AUTOSCALERS = PROJECT + "/regions/{region}/autoscalers";
+  public static final String REGION_AUTOSCALER = REGION_AUTOSCALERS + "/{autoscaler}";
 
   public static final String NETWORK = PROJECT + "/global/networks/{network}";
   public static final String SUBNETWORKS = PROJECT + "/regions/{region}/subnetworks";
@@ -44,6 +53,8 @@ public final class RouteTemplates {
 
   public static final String ZONE_OPERATION = PROJECT + "/zones/{zone}/operations/{operation}";
   public static final String ZONE_OPERATION_WAIT = ZONE_OPERATION + "/wait";
+  public static final String REGION_OPERATION = PROJECT + "/regions/{region}/operations/{operation}";
+  public static final String REGION_OPERATION_WAIT = REGION_OPERATION + "/wait";
   public static final String GLOBAL_OPERATION = PROJECT + "/global/operations/{operation}";
   public static final String GLOBAL_OPERATION_WAIT = GLOBAL_OPERATION + "/wait";
 

@@ -56,8 +56,11 @@ final class TemplateProperties {
   }
 
   /**
-   * The insert body of an instance of the template in {@code zone}: its own labels only, and the
-   * {@code created-by} metadata naming the manager, which GCE sets on every managed instance.
+   * The insert body of an instance of the template in {@code zone}: the template's labels only, and the
+   * metadata GCE sets on every managed instance, overwriting what the template says: {@code created-by}
+   * the manager's path (per https://github.com/istio/istio/pull/22820) and {@code instance-template} the
+   * template's (per https://github.com/hashicorp/terraform-provider-google/issues/15606). GCE writes the
+   * project's number there; the fake has none and writes its id.
    */
   static ObjectNode instanceBody(StoredResource template, String zone, String name, String managerPath) {
     ObjectNode body = forZone((ObjectNode) template.json().get("properties"), zone);
@@ -65,10 +68,12 @@ final class TemplateProperties {
     ObjectNode metadata = body.withObjectProperty("metadata");
     ArrayNode items = metadata.withArrayProperty("items");
     for (int i = items.size() - 1; i >= 0; i--) {
-      if ("created-by".equals(GoogleJson.text(items.get(i), "key"))) {
+      String key = GoogleJson.text(items.get(i), "key");
+      if ("created-by".equals(key) || "instance-template".equals(key)) {
         items.remove(i);
       }
     }
+    items.addObject().put("key", "instance-template").put("value", template.key().path());
     items.addObject().put("key", "created-by").put("value", managerPath);
     return body;
   }

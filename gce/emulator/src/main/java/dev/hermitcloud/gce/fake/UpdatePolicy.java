@@ -6,15 +6,17 @@ import dev.hermitcloud.emulator.json.Json;
 
 /**
  * A manager's {@code updatePolicy} with GCE's defaults: type PROACTIVE, minimalAction REPLACE,
- * maxSurge and maxUnavailable a fixed 1 for a zonal group; at least one of the two above 0, and a
- * percentage only for a group of 10 or more instances
+ * maxSurge and maxUnavailable a fixed 1 for a zonal group (per
+ * https://hexdocs.pm/google_api_compute/0.9.0/GoogleApi.Compute.V1.Model.InstanceGroupManagerUpdatePolicy.html),
+ * the number of its zones for a regional one; at least one of the two above 0, and a percentage only
+ * for a group of 10 or more instances
  * (per https://cloud.google.com/python/docs/reference/compute/0.3.0/google.cloud.compute_v1.types.InstanceGroupManagerUpdatePolicy).
  */
 record UpdatePolicy(boolean proactive, int maxSurge, int maxUnavailable) {
   private static final String AT = "resource.updatePolicy";
 
   /** The policy as GET shows it, defaults filled in; throws GCE's 400 for a bad one. */
-  static ObjectNode normalize(JsonNode given, int targetSize) {
+  static ObjectNode normalize(JsonNode given, int targetSize, int zones) {
     ObjectNode out = given != null && given.isObject() ? ((ObjectNode) given).deepCopy() : Json.object();
     String type = GoogleJson.text(out, "type");
     if (type == null) {
@@ -32,8 +34,8 @@ record UpdatePolicy(boolean proactive, int maxSurge, int maxUnavailable) {
     if (!out.has("minimalAction")) {
       out.put("minimalAction", "REPLACE");
     }
-    int surge = fixedOrPercent(out, "maxSurge", targetSize);
-    int unavailable = fixedOrPercent(out, "maxUnavailable", targetSize);
+    int surge = fixedOrPercent(out, "maxSurge", targetSize, zones);
+    int unavailable = fixedOrPercent(out, "maxUnavailable", targetSize, zones);
     if (surge == 0 && unavailable == 0) {
       throw GoogleErrors.invalidField(AT + ".maxUnavailable", "0",
           "At least one of either maxSurge or maxUnavailable must be greater than 0.");
@@ -52,12 +54,12 @@ record UpdatePolicy(boolean proactive, int maxSurge, int maxUnavailable) {
         resolve(p.path("maxSurge"), size), resolve(p.path("maxUnavailable"), size));
   }
 
-  private static int fixedOrPercent(ObjectNode policy, String field, int targetSize) {
+  private static int fixedOrPercent(ObjectNode policy, String field, int targetSize, int zones) {
     String at = AT + "." + field;
     JsonNode value = policy.get(field);
     if (value == null || value.isNull() || !value.has("fixed") && !value.has("percent")) {
-      policy.putObject(field).put("fixed", 1).put("calculated", 1);
-      return 1;
+      policy.putObject(field).put("fixed", zones).put("calculated", zones);
+      return zones;
     }
     ObjectNode v = (ObjectNode) value;
     if (v.has("fixed") && v.has("percent")) {

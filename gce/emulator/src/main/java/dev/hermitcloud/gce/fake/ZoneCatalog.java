@@ -29,6 +29,15 @@ final class ZoneCatalog {
         .map(Map.Entry::getKey).sorted().toList();
   }
 
+  /** The zones of a region; a 400 "Unknown region." for a region the fake does not know. */
+  static java.util.List<String> requireZones(String region) {
+    java.util.List<String> zones = zonesOf(region);
+    if (zones.isEmpty()) {
+      throw GoogleErrors.invalidField("region", region, "Unknown region.");
+    }
+    return zones;
+  }
+
   /** The zone's region; a 400 "Unknown zone." as GCE answers for a zone it does not know. */
   static String requireRegion(String zone) {
     String region = REGION_OF_ZONE.get(zone);

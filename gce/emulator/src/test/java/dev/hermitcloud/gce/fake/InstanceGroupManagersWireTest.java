@@ -80,6 +80,8 @@ class InstanceGroupManagersWireTest {
       assertThat(MigFixtures.natIp(vm)).startsWith("127.");
       assertThat(vm.getMetadata().getItemsList()).extracting(Items::getKey, Items::getValue)
           .contains(org.assertj.core.groups.Tuple.tuple("created-by", MANAGER_PATH),
+              org.assertj.core.groups.Tuple.tuple("instance-template",
+                  "projects/mig-project/global/instanceTemplates/web-v1"),
               org.assertj.core.groups.Tuple.tuple("app", "web-v1"));
     }
 
