@@ -73,11 +73,15 @@ abstract class GroupSpec implements ResourceSpec {
         healthCheck.map(h -> h + "/" + healingDelaySec).orElse("no autohealing"), maxSurge, maxUnavailable);
   }
 
-  /** The name and zone: a group cannot move, and its machines are named after it. */
+  /**
+   * The name and zone, since a group cannot move and its machines are named after it; and whether it
+   * heals, since a patch can add an autohealing policy but not remove one: the client library cannot send
+   * the empty list that would clear it (proto3 leaves empty lists out of the JSON merge patch).
+   */
   @Override
   @Value.Lazy
   public String replaceFingerprint() {
-    return Fingerprint.of(name(), zone());
+    return Fingerprint.of(name(), zone(), healthCheckName().isPresent() ? "heals" : "does not heal");
   }
 
   static ImmutableGroupSpec.Builder builder() {

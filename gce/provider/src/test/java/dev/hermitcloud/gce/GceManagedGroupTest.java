@@ -171,6 +171,24 @@ class GceManagedGroupTest extends FakeGceTestBase {
   }
 
   @Test
+  void anotherHealthCheckMovesTheGroupToItAndDroppingTheCheckReplacesTheGroup() throws Exception {
+    deploy(echo, THREE).apply().close();
+    String firstCheck = fake.healthChecks(GceFixture.PROJECT).get(0).name();
+
+    Plan moved = GceFixture.deploy(echo, GceFixture.target(fake), events).waitUntil(Health.tcp(8000)).group(THREE).apply().plan();
+    assertThat(moved.change(Gce.INSTANCE_GROUP, "echo").orElseThrow().action()).isEqualTo(Action.UPDATE);
+    assertThat(moved.change(Gce.HEALTH_CHECK, firstCheck).orElseThrow().action()).isEqualTo(Action.DELETE);
+    assertThat(fake.healthChecks(GceFixture.PROJECT)).singleElement().satisfies(c -> assertThat(c.field("/type")).isEqualTo("TCP"));
+
+    Plan unhealed = GceFixture.deploy(echo, GceFixture.target(fake), events).group(THREE).apply().plan();
+    assertThat(unhealed.change(Gce.INSTANCE_GROUP, "echo").orElseThrow().action()).isEqualTo(Action.REPLACE);
+    assertThat(fake.healthChecks(GceFixture.PROJECT)).isEmpty();
+    assertThat(fake.instanceGroupManager(GceFixture.PROJECT, GceFixture.ZONE, "echo").orElseThrow().json()
+        .path("autoHealingPolicies").size()).isZero();
+    assertThat(GceFixture.deploy(echo, GceFixture.target(fake), events).group(THREE).plan().hasChanges()).isFalse();
+  }
+
+  @Test
   void movingFromCountToAGroupDeletesTheSdksInstancesOnceTheGroupServes() throws Exception {
     GceFixture.deploy(echo, GceFixture.target(fake), events).count(2).waitUntil(Health.http(8000, "/")).apply().close();
 
