@@ -8,6 +8,8 @@ import dev.hermitcloud.demo.DemoKernel;
 import dev.hermitcloud.demo.DemoModule;
 import dev.hermitcloud.echokernel.EchoKernel;
 import dev.hermitcloud.gce.fake.FakeGce;
+import dev.hermitcloud.spec.Group;
+import dev.hermitcloud.spec.Health;
 import dev.hermitcloud.spec.MachineType;
 import dev.hermitcloud.spec.Port;
 import dev.hermitcloud.testkit.FastEngine;
@@ -72,6 +74,25 @@ class GceBootModeTest extends FakeGceTestBase {
     Hermit.destroy("echo").engineOptions(FastEngine.OPTIONS).retry(FastEngine.RETRY).on(GceFixture.target(fake));
     // deleting the instance stopped its VM
     assertThat(fake.runningVms()).isEmpty();
+  }
+
+  @Test
+  void aManagedGroupBootsTheEchoKernelOnEveryMachineAndItsDestroyStopsTheVms() throws Exception {
+    Unikernel echoKernel = Unikernel.named("echo").loader(EchoKernel.writeTo(dir.resolve("echo")), EchoKernel.commandLine(8000))
+        .module(DemoModule.writeTo(dir.resolve("app"), new byte[] {6})).build();
+    try (Deployment d = GceFixture.deploy(echoKernel, GceFixture.target(fake), events)
+        .waitUntil(Health.http(8000, "/"), BOOT).group(Group.managed().size(2)).apply()) {
+      assertThat(d.instances()).hasSize(2);
+      for (var machine : d.instances()) {
+        // the wait above already had each kernel answer; this reads what it says
+        URI hello = URI.create("http://" + machine.address().orElseThrow() + ":8000/hello");
+        assertThat(HttpAnswers.once(hello)).hasValueSatisfying(body -> assertThat(body).startsWith("GET /hello HTTP/1.1"));
+      }
+      assertThat(fake.runningVms()).containsExactlyInAnyOrderElementsOf(d.instances().stream().map(i -> i.name()).toList());
+    }
+    Hermit.destroy("echo").engineOptions(FastEngine.OPTIONS).retry(FastEngine.RETRY).on(GceFixture.target(fake));
+    assertThat(fake.runningVms()).isEmpty();
+    assertThat(fake.instances(GceFixture.PROJECT)).isEmpty();
   }
 
   /** Polls until the instance reaches {@code status}; the caller asserts it. */
