@@ -132,9 +132,12 @@ final class OpenStackProvider implements Provider {
         throw new InvalidSpecException("group.autoscale", bounds,
             "is not something OpenStack's Nova does: give a fixed size, Group.managed().size(" + group.initialSize() + ")");
       });
-      if (group.rolloutChosen()) {
-        throw new InvalidSpecException("group.rollout", group.maxSurge().orElse(1) + " surge, " + group.maxUnavailable().orElse(0)
-            + " unavailable", "is not something a Nova server group does (a change replaces its servers): leave rollout(...) out");
+      if (group.maxSurge().orElse(0) > 0) {
+        // a server group's servers are named by their index, and a server is replaced under its own name:
+        // there is no spare name for a surge, so a rollout goes by how many may be out of service
+        throw new InvalidSpecException("group.rollout.maxSurge", group.maxSurge().get(),
+            "is more than OpenStack can do: a group's servers are replaced under their own names, a batch at a"
+                + " time; give how many may be out of service instead, e.g. rollout(0, 1)");
       }
     });
     int items = spec.metadata().size() + spec.labels().size() + OWNERSHIP_ITEMS;

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The portable {@code Group.managed()} on OpenStack: {@code size} servers in a server group the deployment
- * owns, with the target's policy or anti-affinity; what Nova cannot do (autoscaling, rollout limits) is
- * refused before any call.
+ * owns, with the target's policy or anti-affinity; what Nova cannot do (autoscaling, a surge above the
+ * size) is refused before any call.
  */
 class ManagedGroupTest extends FakeOpenStackTestBase {
   @Test
@@ -54,7 +54,7 @@ class ManagedGroupTest extends FakeOpenStackTestBase {
   }
 
   @Test
-  void autoscalingAndRolloutLimitsAreRefusedBeforeAnyCall() throws Exception {
+  void autoscalingAndASurgeAreRefusedBeforeAnyCall() throws Exception {
     OpenStack target = FakeClouds.password(cloud);
     Unikernel echo = f.unikernel("echo", 1);
     int requests = total(cloud.requestCounts());
@@ -65,7 +65,7 @@ class ManagedGroupTest extends FakeOpenStackTestBase {
         .hasMessageContaining("Group.managed().size(1)");
     assertThatThrownBy(() -> f.deploy(target, echo).group(Group.managed().size(2).rollout(1, 0)).apply())
         .isInstanceOf(InvalidSpecException.class)
-        .hasMessageStartingWith("group.rollout: '1 surge, 0 unavailable' is not something a Nova server group does");
+        .hasMessageStartingWith("group.rollout.maxSurge: '1' is more than OpenStack can do");
     assertThat(total(cloud.requestCounts())).as("no call made").isEqualTo(requests);
   }
 

@@ -75,8 +75,9 @@ public final class Engine {
       List<PlannedChange> changes = planChanges(spec, session);
       Plan plan = toPlan(spec, changes);
       listener.on(new ProgressEvent.PlanComputed(plan));
-      Executor executor = new Executor(session);
-      executor.run(StepGraph.of(changes));
+      Optional<Rollout> rollout = rolloutOf(spec);
+      Executor executor = new Executor(session, rollout);
+      executor.run(StepGraph.of(changes, rollout));
       lock.requireHeld("apply");
       executor.throwIfFailed(spec.name(), "apply");
       // the health wait only reads: another writer need not wait for it
@@ -160,6 +161,16 @@ public final class Engine {
       session.provider().preflight(spec);
       return null;
     });
+  }
+
+  /**
+   * A managed group's instances, on a cloud that makes them one by one (OpenStack), are replaced in
+   * batches of {@code maxUnavailable} (1 unless set), each after the one before answers. A cloud with groups
+   * of its own (GCE) has no such instances: its group rolls itself.
+   */
+  private static Optional<Rollout> rolloutOf(DeploymentSpec spec) {
+    return spec.group().map(group -> new Rollout(Math.max(1, group.maxUnavailable().orElse(1)), spec.health(),
+        spec.healthTimeout()));
   }
 
   private HeldLock preflightThenLock(DeploymentSpec spec, Session session) throws Exception {

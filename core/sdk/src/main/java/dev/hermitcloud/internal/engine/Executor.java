@@ -8,6 +8,8 @@ import dev.hermitcloud.internal.retry.Faults;
 import dev.hermitcloud.plan.Action;
 import dev.hermitcloud.plan.Change;
 import dev.hermitcloud.progress.ProgressEvent;
+import dev.hermitcloud.resource.Observed;
+import dev.hermitcloud.resource.ResourceKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -30,9 +33,17 @@ final class Executor {
   private final List<Change> completed = Collections.synchronizedList(new ArrayList<>());
   private final List<StepFailure> failures = Collections.synchronizedList(new ArrayList<>());
 
+  private final Optional<Rollout> rollout;
+
   Executor(Session session) {
+    this(session, Optional.empty());
+  }
+
+  /** An executor for a graph made with {@code rollout}, whose {@link StepGraph.Phase#SERVES} steps it runs. */
+  Executor(Session session, Optional<Rollout> rollout) {
     this.session = session;
     this.runner = new StepRunner(session);
+    this.rollout = rollout;
   }
 
   /** Runs every step that can run; returns whether all succeeded. */
@@ -76,6 +87,8 @@ final class Executor {
     try {
       if (step.phase() == StepGraph.Phase.DELETE) {
         runner.delete(planned.current().orElseThrow());
+      } else if (step.phase() == StepGraph.Phase.SERVES) {
+        serves(planned.desired().orElseThrow());
       } else {
         switch (change.action()) {
           case CREATE, REPLACE -> runner.create(planned.desired().orElseThrow());
@@ -100,6 +113,24 @@ final class Executor {
           Duration.between(start, session.runtime().time().now())));
     }
     return true;
+  }
+
+  /**
+   * Waits until the replaced instance's app answers; if it does not, the rollout stops there, and the
+   * instances of later batches keep their old machines.
+   */
+  private void serves(dev.hermitcloud.resource.ResourceSpec instance) throws Exception {
+    Rollout r = rollout.orElseThrow(() -> new IllegalStateException("a serves step without a rollout"));
+    Observed now = session.retried("read instance " + instance.name(),
+        () -> session.kinds().require(ResourceKind.INSTANCE).read(instance.name())).orElseThrow(() ->
+            new OperationFailedException("instance '" + instance.name() + "' vanished after it was created"));
+    try {
+      new HealthWaiter(session).await(instance.deployment(), r.health().orElseThrow(), r.timeout(), List.of(now));
+    } catch (DeploymentException e) {
+      throw new OperationFailedException("the rollout stopped at " + instance.name() + ": "
+          + e.failures().get(0).message() + " The instances not yet replaced keep running the earlier version;"
+          + " fix the app and apply again");
+    }
   }
 
   /** Throws if any step failed. */

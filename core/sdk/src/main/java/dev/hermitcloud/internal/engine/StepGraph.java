@@ -65,13 +65,24 @@ final class StepGraph {
     /** Create, update or finish the desired resource. */
     READY,
     /** Delete the observed resource (all of a DELETE; the first half of a REPLACE). */
-    DELETE
+    DELETE,
+    /** Wait until a replaced instance's app answers, before a rollout's next batch goes (see {@link Rollout}). */
+    SERVES
   }
 
   private StepGraph() {}
 
   /** The steps for {@code changes}, each after the steps it must wait for; changes with nothing to do have none. */
   static List<Step> of(List<PlannedChange> changes) {
+    return of(changes, Optional.empty());
+  }
+
+  /**
+   * The steps, with the instances' replacements in batches when a {@code rollout} is given: the deletes of
+   * an instance and of what is attached to it (its floating IP) wait until the instance {@code width}
+   * places before it (by name) is ready again and, with a health check, answers.
+   */
+  static List<Step> of(List<PlannedChange> changes, Optional<Rollout> rollout) {
     Map<ResourceRef, PlannedChange> desired = new HashMap<>();
     for (PlannedChange change : changes) {
       change.desired().ifPresent(spec -> desired.put(new ResourceRef(spec.kind(), spec.name()), change));
@@ -132,8 +143,59 @@ final class StepGraph {
         }
       }
     }
+    rollout.ifPresent(r -> batch(changes, r, deletes, readies, steps));
     requireAcyclic(steps);
     return steps;
+  }
+
+  private static void batch(List<PlannedChange> changes, Rollout rollout, Map<PlannedChange, Step> deletes,
+      Map<PlannedChange, Step> readies, List<Step> steps) {
+    List<PlannedChange> replaced = changes.stream()
+        .filter(c -> c.change().action() == Action.REPLACE && c.change().kind().equals(ResourceKind.INSTANCE))
+        .sorted(java.util.Comparator.comparing(c -> c.change().name())).toList();
+    List<List<PlannedChange>> units = replaced.stream().map(instance -> unit(instance, changes)).toList();
+    // by kind, an instance's delete waits for every floating IP's; in a rollout only its own may use it, and
+    // waiting for a later batch's would wait for ever
+    for (List<PlannedChange> unit : units) {
+      Step delete = deletes.get(unit.get(0));
+      for (List<PlannedChange> other : units) {
+        if (other != unit) {
+          other.stream().skip(1).map(deletes::get).forEach(delete.after()::remove);
+        }
+      }
+    }
+    List<List<Step>> gates = new ArrayList<>();
+    for (int i = 0; i < replaced.size(); i++) {
+      PlannedChange instance = replaced.get(i);
+      List<PlannedChange> unit = units.get(i);
+      List<Step> ready = unit.stream().map(readies::get).filter(java.util.Objects::nonNull).toList();
+      if (rollout.health().isPresent()) {
+        Step serves = new Step(instance, Phase.SERVES, new ArrayList<>(ready));
+        steps.add(serves);
+        gates.add(List.of(serves));
+      } else {
+        gates.add(ready);
+      }
+      if (i >= rollout.width()) {
+        List<Step> before = gates.get(i - rollout.width());
+        for (PlannedChange member : unit) {
+          Optional.ofNullable(deletes.get(member)).ifPresent(delete -> delete.after().addAll(before));
+        }
+      }
+    }
+  }
+
+  /** A replaced instance and the replaced resources attached to it, which go and come back with it. */
+  private static List<PlannedChange> unit(PlannedChange instance, List<PlannedChange> changes) {
+    ResourceRef ref = new ResourceRef(ResourceKind.INSTANCE, instance.change().name());
+    List<PlannedChange> unit = new ArrayList<>(List.of(instance));
+    for (PlannedChange other : changes) {
+      if (other != instance && other.change().action() == Action.REPLACE
+          && other.desired().map(d -> d.attachedTo().contains(ref)).orElse(false)) {
+        unit.add(other);
+      }
+    }
+    return unit;
   }
 
   /** A cycle would leave its steps waiting for ever: it is a bug in the rules above or in a provider's kinds. */
