@@ -164,6 +164,18 @@ final class StepGraph {
         }
       }
     }
+    // what is attached to an old instance (its floating IP) serves as long as the instance: until what the
+    // new instance needs is ready, as the instance's own delete waits
+    Map<ResourceRef, PlannedChange> desired = new HashMap<>();
+    changes.forEach(c -> c.desired().ifPresent(spec -> desired.put(new ResourceRef(spec.kind(), spec.name()), c)));
+    for (List<PlannedChange> unit : units) {
+      for (ResourceRef needed : unit.get(0).desired().orElseThrow().dependsOn()) {
+        Step ready = Optional.ofNullable(desired.get(needed)).map(readies::get).orElse(null);
+        if (ready != null && !deletes.containsKey(desired.get(needed))) {
+          unit.stream().skip(1).map(deletes::get).filter(java.util.Objects::nonNull).forEach(d -> d.after().add(ready));
+        }
+      }
+    }
     List<List<Step>> gates = new ArrayList<>();
     for (int i = 0; i < replaced.size(); i++) {
       PlannedChange instance = replaced.get(i);
