@@ -153,6 +153,20 @@ class GceManagedGroupTest extends FakeGceTestBase {
   }
 
   @Test
+  void droppingTheAutoscalerDeletesItBeforeTheGroupIsResizedSoOneApplySettlesTheSize() throws Exception {
+    deploy(echo, Group.managed().autoscale(Autoscaling.between(2, 5))).apply().close();
+
+    Plan fixed = deploy(echo, Group.managed().size(4)).apply().plan();
+
+    assertThat(fixed.change(Gce.AUTOSCALER, "echo").orElseThrow().action()).isEqualTo(Action.DELETE);
+    assertThat(fixed.change(Gce.INSTANCE_GROUP, "echo").orElseThrow().action()).isEqualTo(Action.UPDATE);
+    assertThat(fake.autoscalers(GceFixture.PROJECT)).isEmpty();
+    assertThat(fake.instanceGroupManager(GceFixture.PROJECT, GceFixture.ZONE, "echo").orElseThrow().field("/targetSize"))
+        .isEqualTo("4");
+    assertThat(deploy(echo, Group.managed().size(4)).plan().hasChanges()).as("settled by the one apply").isFalse();
+  }
+
+  @Test
   void destroyRemovesTheAutoscalerGroupMachinesTemplateHealthCheckFirewallAndImage() throws Exception {
     deploy(echo, Group.managed().size(2).autoscale(Autoscaling.between(1, 3))).apply().close();
 

@@ -25,7 +25,7 @@ import java.util.Set;
  *       may use it: one of a kind that {@linkplain ResourceKind#uses() uses} its kind.
  *   <li>An old resource is kept until its replacement's dependencies are ready, so an instance goes on
  *       serving while its new image is imported; a resource no longer wanted goes only once the desired
- *       resources that could use it instead are ready.
+ *       resources that could use it instead are ready, and before a resource it used is updated in place.
  * </ul>
  */
 final class StepGraph {
@@ -139,6 +139,12 @@ final class StepGraph {
         for (PlannedChange other : changes) {
           if (readies.containsKey(other) && uses(other.desired().orElseThrow().kind(), kind)) {
             delete.after().add(readies.get(other));
+          }
+          // what no longer wants a resource lets go of it before the resource is changed in place: an
+          // autoscaler left behind would undo the resize of the group it sized
+          if (other.change().action() == Action.UPDATE && readies.containsKey(other)
+              && uses(kind, other.desired().orElseThrow().kind())) {
+            readies.get(other).after().add(delete);
           }
         }
       }
