@@ -15,7 +15,6 @@ import dev.hermitcloud.resource.ImmutableOwnership;
 import dev.hermitcloud.resource.Observed;
 import dev.hermitcloud.resource.Ownership;
 import dev.hermitcloud.resource.ResourceKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,21 +51,14 @@ final class GceAutoscalers implements ResourceDriver<AutoscalerSpec> {
 
   @Override
   public List<Observed> listOwned(String deployment) {
-    List<Observed> owned = new ArrayList<>();
-    for (Autoscaler autoscaler : clients.autoscalers.list(ListAutoscalersRequest.newBuilder().setProject(target.project())
-        .setZone(target.zone()).build()).iterateAll()) {
-      Observed observed = observe(autoscaler);
-      if (observed.ownedBy(deployment)) {
-        owned.add(observed);
-      }
-    }
-    return owned;
+    return Owned.of(clients.autoscalers.list(ListAutoscalersRequest.newBuilder().setProject(target.project())
+        .setZone(target.zone()).build()).iterateAll(), GceAutoscalers::observe, deployment);
   }
 
   @Override
   public Operation create(AutoscalerSpec spec, CallContext context) {
     Autoscaler autoscaler = Autoscaler.newBuilder().setName(spec.name())
-        .setDescription("hermit-cloud autoscaler of deployment " + spec.deployment() + " " + context.ownership().toDescriptionLine())
+        .setDescription(Owned.description("autoscaler", spec.deployment(), context.ownership()))
         .setTarget("projects/" + target.project() + "/zones/" + target.zone() + "/instanceGroupManagers/" + spec.groupName())
         .setAutoscalingPolicy(policy(spec)).build();
     com.google.cloud.compute.v1.Operation started = clients.autoscalers.insertCallable().call(InsertAutoscalerRequest

@@ -14,7 +14,6 @@ import dev.hermitcloud.resource.Observed;
 import dev.hermitcloud.resource.Ownership;
 import dev.hermitcloud.resource.ResourceKind;
 import dev.hermitcloud.spec.Health;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,22 +54,15 @@ final class GceHealthChecks implements ResourceDriver<HealthCheckSpec> {
 
   @Override
   public List<Observed> listOwned(String deployment) {
-    List<Observed> owned = new ArrayList<>();
-    for (HealthCheck check : clients.healthChecks.list(ListHealthChecksRequest.newBuilder().setProject(target.project())
-        .build()).iterateAll()) {
-      Observed observed = observe(check);
-      if (observed.ownedBy(deployment)) {
-        owned.add(observed);
-      }
-    }
-    return owned;
+    return Owned.of(clients.healthChecks.list(ListHealthChecksRequest.newBuilder().setProject(target.project())
+        .build()).iterateAll(), GceHealthChecks::observe, deployment);
   }
 
   @Override
   public Operation create(HealthCheckSpec spec, CallContext context) {
     Health health = spec.health();
     HealthCheck.Builder check = HealthCheck.newBuilder().setName(spec.name())
-        .setDescription("hermit-cloud health of deployment " + spec.deployment() + " " + context.ownership().toDescriptionLine())
+        .setDescription(Owned.description("health", spec.deployment(), context.ownership()))
         .setCheckIntervalSec(INTERVAL_SEC).setTimeoutSec(TIMEOUT_SEC)
         .setHealthyThreshold(HEALTHY_THRESHOLD).setUnhealthyThreshold(UNHEALTHY_THRESHOLD);
     if (health.httpPath().isPresent()) {

@@ -16,7 +16,6 @@ import dev.hermitcloud.resource.Observed;
 import dev.hermitcloud.resource.Ownership;
 import dev.hermitcloud.resource.ResourceKind;
 import dev.hermitcloud.resource.ResourceState;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,14 +69,7 @@ final class GceImages implements ResourceDriver<ImageSpec>, ListReads {
   public List<Observed> listOwned(String deployment) {
     ListImagesRequest request = ListImagesRequest.newBuilder().setProject(target.project())
         .setFilter(Labels.ownedFilter(deployment)).build();
-    List<Observed> owned = new ArrayList<>();
-    for (Image image : clients.images.list(request).iterateAll()) {
-      Observed observed = observe(image);
-      if (observed.ownedBy(deployment)) {
-        owned.add(observed);
-      }
-    }
-    return owned;
+    return Owned.of(clients.images.list(request).iterateAll(), GceImages::observe, deployment);
   }
 
   @Override

@@ -18,7 +18,6 @@ import dev.hermitcloud.resource.ImmutableOwnership;
 import dev.hermitcloud.resource.Observed;
 import dev.hermitcloud.resource.Ownership;
 import dev.hermitcloud.resource.ResourceKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,22 +59,15 @@ final class GceInstanceGroups implements ResourceDriver<GroupSpec>, GroupMembers
 
   @Override
   public List<Observed> listOwned(String deployment) {
-    List<Observed> owned = new ArrayList<>();
-    for (InstanceGroupManager group : clients.instanceGroups.list(ListInstanceGroupManagersRequest.newBuilder()
-        .setProject(target.project()).setZone(target.zone()).build()).iterateAll()) {
-      Observed observed = observe(group);
-      if (observed.ownedBy(deployment)) {
-        owned.add(observed);
-      }
-    }
-    return owned;
+    return Owned.of(clients.instanceGroups.list(ListInstanceGroupManagersRequest.newBuilder()
+        .setProject(target.project()).setZone(target.zone()).build()).iterateAll(), this::observe, deployment);
   }
 
   @Override
   public Operation create(GroupSpec spec, CallContext context) {
     InstanceGroupManager group = settings(spec).setName(spec.name()).setBaseInstanceName(spec.name())
         .setTargetSize(spec.initialSize())
-        .setDescription("hermit-cloud group of deployment " + spec.deployment() + " " + context.ownership().toDescriptionLine())
+        .setDescription(Owned.description("group", spec.deployment(), context.ownership()))
         .build();
     com.google.cloud.compute.v1.Operation started = clients.instanceGroups.insertCallable().call(
         InsertInstanceGroupManagerRequest.newBuilder().setProject(target.project()).setZone(target.zone())
@@ -122,7 +114,7 @@ final class GceInstanceGroups implements ResourceDriver<GroupSpec>, GroupMembers
     for (ManagedInstance member : clients.instanceGroups.listManagedInstances(target.project(), target.zone(), group.name())
         .iterateAll()) {
       if (!"DELETING".equals(member.getCurrentAction()) && !"ABANDONING".equals(member.getCurrentAction())) {
-        names.add(lastSegment(member.getInstance()));
+        names.add(UrlNames.nameIn(member.getInstance()));
       }
     }
     Map<String, Observed> found = instances.readAll(names);
@@ -149,10 +141,10 @@ final class GceInstanceGroups implements ResourceDriver<GroupSpec>, GroupMembers
    */
   private Observed observe(InstanceGroupManager group) {
     Optional<Ownership> marks = Ownership.fromDescription(group.getDescription());
-    String template = lastSegment(group.getInstanceTemplate());
+    String template = UrlNames.nameIn(group.getInstanceTemplate());
     boolean autoscaled = group.hasStatus() && !group.getStatus().getAutoscaler().isEmpty();
     Optional<String> healthCheck = group.getAutoHealingPoliciesList().stream().findFirst()
-        .map(p -> lastSegment(p.getHealthCheck()));
+        .map(p -> UrlNames.nameIn(p.getHealthCheck()));
     int delay = group.getAutoHealingPoliciesList().stream().findFirst().map(p -> p.getInitialDelaySec()).orElse(0);
     InstanceGroupManagerUpdatePolicy policy = group.getUpdatePolicy();
     Optional<Ownership> owner = marks.map(m -> ImmutableOwnership.builder().from(m)
@@ -166,7 +158,4 @@ final class GceInstanceGroups implements ResourceDriver<GroupSpec>, GroupMembers
         .build();
   }
 
-  static String lastSegment(String url) {
-    return url.substring(url.lastIndexOf('/') + 1);
-  }
 }

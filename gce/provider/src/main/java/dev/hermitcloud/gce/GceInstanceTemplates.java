@@ -11,7 +11,6 @@ import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.Observed;
 import dev.hermitcloud.resource.Ownership;
 import dev.hermitcloud.resource.ResourceKind;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +50,8 @@ final class GceInstanceTemplates implements ResourceDriver<TemplateSpec> {
 
   @Override
   public List<Observed> listOwned(String deployment) {
-    List<Observed> owned = new ArrayList<>();
-    for (InstanceTemplate template : clients.instanceTemplates.list(ListInstanceTemplatesRequest.newBuilder()
-        .setProject(target.project()).build()).iterateAll()) {
-      Observed observed = observe(template);
-      if (observed.ownedBy(deployment)) {
-        owned.add(observed);
-      }
-    }
-    return owned;
+    return Owned.of(clients.instanceTemplates.list(ListInstanceTemplatesRequest.newBuilder()
+        .setProject(target.project()).build()).iterateAll(), GceInstanceTemplates::observe, deployment);
   }
 
   @Override
@@ -67,7 +59,7 @@ final class GceInstanceTemplates implements ResourceDriver<TemplateSpec> {
     Map<String, String> labels = new LinkedHashMap<>(spec.machine().labels());
     labels.put(GROUP_LABEL, spec.deployment());
     InstanceTemplate template = InstanceTemplate.newBuilder().setName(spec.name())
-        .setDescription("hermit-cloud machines of deployment " + spec.deployment() + " " + context.ownership().toDescriptionLine())
+        .setDescription(Owned.description("machines", spec.deployment(), context.ownership()))
         .setProperties(InstanceResource.template(spec.machine(), labels, target)).build();
     com.google.cloud.compute.v1.Operation started = clients.instanceTemplates.insertCallable().call(
         InsertInstanceTemplateRequest.newBuilder().setProject(target.project()).setRequestId(context.requestId())

@@ -22,7 +22,6 @@ import dev.hermitcloud.resource.Observed;
 import dev.hermitcloud.resource.Ownership;
 import dev.hermitcloud.resource.ResourceKind;
 import dev.hermitcloud.resource.ResourceState;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,14 +78,7 @@ final class GceInstances implements ResourceDriver<InstanceSpec>, ListReads {
   public List<Observed> listOwned(String deployment) {
     ListInstancesRequest request = ListInstancesRequest.newBuilder().setProject(target.project()).setZone(target.zone())
         .setFilter(Labels.ownedFilter(deployment)).build();
-    List<Observed> owned = new ArrayList<>();
-    for (Instance instance : clients.instances.list(request).iterateAll()) {
-      Observed observed = observe(instance);
-      if (observed.ownedBy(deployment)) {
-        owned.add(observed);
-      }
-    }
-    return owned;
+    return Owned.of(clients.instances.list(request).iterateAll(), GceInstances::observe, deployment);
   }
 
   @Override
@@ -129,7 +121,7 @@ final class GceInstances implements ResourceDriver<InstanceSpec>, ListReads {
   private static Observed observe(Instance instance) {
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put(Observed.ID, Long.toUnsignedString(instance.getId()));
-    attributes.put(Observed.MACHINE_TYPE, lastSegment(instance.getMachineType()));
+    attributes.put(Observed.MACHINE_TYPE, UrlNames.nameIn(instance.getMachineType()));
     attributes.put(Observed.STATUS, instance.getStatus());
     if (instance.getNetworkInterfacesCount() > 0) {
       NetworkInterface nic = instance.getNetworkInterfaces(0);
@@ -159,7 +151,4 @@ final class GceInstances implements ResourceDriver<InstanceSpec>, ListReads {
     return observed.build();
   }
 
-  private static String lastSegment(String url) {
-    return url.substring(url.lastIndexOf('/') + 1);
-  }
 }

@@ -54,9 +54,9 @@ final class RolloutWait implements Operation {
     for (ManagedInstance member : clients.instanceGroups.listManagedInstances(target.project(), target.zone(), spec.name())
         .iterateAll()) {
       members++;
-      boolean current = GceInstanceGroups.lastSegment(member.getVersion().getInstanceTemplate()).equals(spec.templateName());
+      boolean current = UrlNames.nameIn(member.getVersion().getInstanceTemplate()).equals(spec.templateName());
       onTemplate += current ? 1 : 0;
-      String name = GceInstanceGroups.lastSegment(member.getInstance());
+      String name = UrlNames.nameIn(member.getInstance());
       if (member.hasLastAttempt() && member.getLastAttempt().getErrors().getErrorsCount() > 0) {
         stuck.add(name + " could not be created: " + member.getLastAttempt().getErrors().getErrorsList().stream()
             .map(e -> e.getCode() + ": " + e.getMessage()).collect(Collectors.joining("; ")));

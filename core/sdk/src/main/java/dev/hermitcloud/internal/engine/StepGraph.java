@@ -149,13 +149,13 @@ final class StepGraph {
         }
       }
     }
-    rollout.ifPresent(r -> batch(changes, r, deletes, readies, steps));
+    rollout.ifPresent(r -> batch(changes, r, desired, deletes, readies, steps));
     requireAcyclic(steps);
     return steps;
   }
 
-  private static void batch(List<PlannedChange> changes, Rollout rollout, Map<PlannedChange, Step> deletes,
-      Map<PlannedChange, Step> readies, List<Step> steps) {
+  private static void batch(List<PlannedChange> changes, Rollout rollout, Map<ResourceRef, PlannedChange> desired,
+      Map<PlannedChange, Step> deletes, Map<PlannedChange, Step> readies, List<Step> steps) {
     List<PlannedChange> replaced = changes.stream()
         .filter(c -> c.change().action() == Action.REPLACE && c.change().kind().equals(ResourceKind.INSTANCE))
         .sorted(java.util.Comparator.comparing(c -> c.change().name())).toList();
@@ -172,8 +172,6 @@ final class StepGraph {
     }
     // what is attached to an old instance (its floating IP) serves as long as the instance: until what the
     // new instance needs is ready, as the instance's own delete waits
-    Map<ResourceRef, PlannedChange> desired = new HashMap<>();
-    changes.forEach(c -> c.desired().ifPresent(spec -> desired.put(new ResourceRef(spec.kind(), spec.name()), c)));
     for (List<PlannedChange> unit : units) {
       for (ResourceRef needed : unit.get(0).desired().orElseThrow().dependsOn()) {
         Step ready = Optional.ofNullable(desired.get(needed)).map(readies::get).orElse(null);

@@ -10,7 +10,6 @@ import com.google.cloud.compute.v1.InstanceGroupManagersClient;
 import com.google.cloud.compute.v1.InstanceTemplatesClient;
 import com.google.cloud.compute.v1.InstancesClient;
 import com.google.cloud.compute.v1.ManagedInstance;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,7 @@ class AutohealingWireTest {
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeGce.builder().project(PROJECT).operationDuration(Duration.ZERO).start();
-    fake.addReadyImage(PROJECT, "web-1", "web", 1);
+    fake = MigFixtures.fake();
     managers = FakeGceClients.instanceGroupManagers(fake);
     firewalls = FakeGceClients.firewalls(fake);
     instances = FakeGceClients.instances(fake);

@@ -13,7 +13,6 @@ import com.google.cloud.compute.v1.AutoscalingPolicyCpuUtilization;
 import com.google.cloud.compute.v1.InstanceGroupManagersClient;
 import com.google.cloud.compute.v1.InstanceTemplatesClient;
 import com.google.cloud.compute.v1.PatchAutoscalerRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -32,8 +31,7 @@ class AutoscalersWireTest {
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeGce.builder().project(PROJECT).operationDuration(Duration.ZERO).start();
-    fake.addReadyImage(PROJECT, "web-1", "web", 1);
+    fake = MigFixtures.fake();
     autoscalers = FakeGceClients.autoscalers(fake);
     managers = FakeGceClients.instanceGroupManagers(fake);
     try (InstanceTemplatesClient templates = FakeGceClients.instanceTemplates(fake)) {

@@ -45,8 +45,7 @@ class InstanceGroupManagersWireTest {
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeGce.builder().project(PROJECT).operationDuration(Duration.ZERO).start();
-    fake.addReadyImage(PROJECT, "web-1", "web", 1);
+    fake = MigFixtures.fake();
     managers = FakeGceClients.instanceGroupManagers(fake);
     templates = FakeGceClients.instanceTemplates(fake);
     checks = FakeGceClients.healthChecks(fake);

@@ -27,6 +27,13 @@ final class MigFixtures {
 
   private MigFixtures() {}
 
+  /** A fake whose operations take no time, holding the READY image {@code web-1} templates boot. */
+  static FakeGce fake() throws java.io.IOException {
+    FakeGce fake = FakeGce.builder().project(PROJECT).operationDuration(java.time.Duration.ZERO).start();
+    fake.addReadyImage(PROJECT, "web-1", "web", 1);
+    return fake;
+  }
+
   static InstanceTemplate.Builder template(String name, String image) {
     return InstanceTemplate.newBuilder().setName(name).setProperties(InstanceProperties.newBuilder()
         .setMachineType("e2-small")

@@ -14,7 +14,6 @@ import com.google.cloud.compute.v1.InstanceTemplatesClient;
 import com.google.cloud.compute.v1.ManagedInstance;
 import com.google.cloud.compute.v1.Operation;
 import com.google.cloud.compute.v1.RegionInstanceGroupManagersClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,7 @@ class RegionInstanceGroupManagersWireTest {
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeGce.builder().project(PROJECT).operationDuration(Duration.ZERO).start();
-    fake.addReadyImage(PROJECT, "web-1", "web", 1);
+    fake = MigFixtures.fake();
     managers = FakeGceClients.regionInstanceGroupManagers(fake);
     try (InstanceTemplatesClient templates = FakeGceClients.instanceTemplates(fake)) {
       templates.insertAsync(PROJECT, MigFixtures.template("web-v1", "web-1").build()).get();

@@ -14,7 +14,6 @@ import com.google.cloud.compute.v1.InstanceTemplatesClient;
 import com.google.cloud.compute.v1.InstancesClient;
 import com.google.cloud.compute.v1.Items;
 import com.google.cloud.compute.v1.ManagedInstance;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,7 @@ class RollingUpdateWireTest {
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeGce.builder().project(PROJECT).operationDuration(Duration.ZERO).start();
-    fake.addReadyImage(PROJECT, "web-1", "web", 1);
+    fake = MigFixtures.fake();
     managers = FakeGceClients.instanceGroupManagers(fake);
     instances = FakeGceClients.instances(fake);
     try (InstanceTemplatesClient templates = FakeGceClients.instanceTemplates(fake);
