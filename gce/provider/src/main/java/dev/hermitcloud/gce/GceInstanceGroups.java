@@ -76,6 +76,15 @@ final class GceInstanceGroups implements ResourceDriver<GroupSpec>, GroupMembers
         "insert instance group " + spec.name(), started));
   }
 
+  /**
+   * A group still rolling (left so by an earlier run, or by GCE's own repairs) is waited for like one just
+   * changed, so a kept group is settled when the apply returns, and a stalled rollout fails with its reason.
+   */
+  @Override
+  public Optional<Operation> resume(Observed current, GroupSpec spec, CallContext context) {
+    return Optional.of(RolloutWait.of(clients, target, spec));
+  }
+
   /** What a patch can change: template, size (unless autoscaled), autohealing and the rollout's limits. */
   @Override
   public boolean updatesInPlace() {
@@ -152,7 +161,9 @@ final class GceInstanceGroups implements ResourceDriver<GroupSpec>, GroupMembers
             autoscaled ? Optional.empty() : Optional.of(group.getTargetSize()), healthCheck, delay,
             policy.getMaxSurge().getFixed(), policy.getMaxUnavailable().getFixed()))
         .build());
+    boolean settled = group.getStatus().getIsStable() && group.getStatus().getVersionTarget().getIsReached();
     return Observed.builder().kind(Gce.INSTANCE_GROUP).name(group.getName()).owner(owner)
+        .state(settled ? dev.hermitcloud.resource.ResourceState.READY : dev.hermitcloud.resource.ResourceState.PENDING)
         .putAttributes(TEMPLATE, template)
         .putAttributes("stable", String.valueOf(group.getStatus().getIsStable()))
         .build();

@@ -24,9 +24,18 @@ final class RolloutWait implements Operation {
   private final GceClients clients;
   private final Gce target;
   private final GroupSpec spec;
-  private final GceOperation change;
+  private final java.util.Optional<GceOperation> change;
 
   RolloutWait(GceClients clients, Gce target, GroupSpec spec, GceOperation change) {
+    this(clients, target, spec, java.util.Optional.of(change));
+  }
+
+  /** The wait alone, for a group a run before changed and did not see settle. */
+  static RolloutWait of(GceClients clients, Gce target, GroupSpec spec) {
+    return new RolloutWait(clients, target, spec, java.util.Optional.empty());
+  }
+
+  private RolloutWait(GceClients clients, Gce target, GroupSpec spec, java.util.Optional<GceOperation> change) {
     this.clients = clients;
     this.target = target;
     this.spec = spec;
@@ -35,19 +44,20 @@ final class RolloutWait implements Operation {
 
   @Override
   public String description() {
-    return change.description() + " and wait until every machine runs " + spec.templateName();
+    return change.map(c -> c.description() + " and wait").orElse("wait") + " until every machine of group " + spec.name()
+        + " runs " + spec.templateName();
   }
 
   @Override
   public OperationStatus poll() throws Exception {
-    OperationStatus changed = change.poll();
-    if (!(changed instanceof OperationStatus.Done)) {
-      return changed;
+    if (change.isPresent()) {
+      OperationStatus changed = change.get().poll();
+      if (!(changed instanceof OperationStatus.Done)) {
+        return changed;
+      }
     }
     InstanceGroupManager group = clients.instanceGroups.get(target.project(), target.zone(), spec.name());
-    if (group.getStatus().getIsStable() && group.getStatus().getVersionTarget().getIsReached()) {
-      return OperationStatus.done();
-    }
+    boolean settled = group.getStatus().getIsStable() && group.getStatus().getVersionTarget().getIsReached();
     List<String> stuck = new ArrayList<>();
     int onTemplate = 0;
     int members = 0;
@@ -64,6 +74,10 @@ final class RolloutWait implements Operation {
         stuck.add(name + " fails health check " + spec.healthCheckName().orElse("?") + " ("
             + member.getInstanceHealthList().get(0).getDetailedHealthState() + ")");
       }
+    }
+    // a machine on its way out may still be listed as the group turns stable: done once only its size is left
+    if (settled && onTemplate == members && members == group.getTargetSize()) {
+      return OperationStatus.done();
     }
     if (!stuck.isEmpty()) {
       return OperationStatus.failed("the rollout of group " + spec.name() + " to template " + spec.templateName()
