@@ -2,7 +2,8 @@
 // Runs against a fake OpenStack in this JShell; for a real cloud, replace `target` with
 // OpenStack.cloud("mycloud").floatingIpFrom("public"); add .serverGroup(ServerGroupPolicy.ANTI_AFFINITY)
 // to put count(n) servers on n compute hosts, or .group(Group.managed().size(n)) on the deployment for
-// n servers in a server group (anti-affinity unless the target says otherwise).
+// n servers in a server group (anti-affinity unless the target says otherwise), each replaced beside
+// itself by a new image, or in place with .rollout(0, 1).
 //   examples/jshell/run openstack.jsh
 import dev.hermitcloud.*
 import dev.hermitcloud.demo.*

@@ -71,6 +71,7 @@ public final class DeploymentResources {
     private final ResolvedMachineType machineType;
     private boolean fromBlob;
     private boolean cloudFirewall;
+    private boolean createBeforeDelete;
     private Optional<Cidr> forwardedClients = Optional.empty();
 
     private Builder(DeploymentSpec spec, ResolvedMachineType machineType) {
@@ -87,6 +88,16 @@ public final class DeploymentResources {
     /** The cloud has firewalls (security groups); without, each instance forwards the exposed ports itself. */
     public Builder withFirewall() {
       cloudFirewall = true;
+      return this;
+    }
+
+    /**
+     * A replaced instance's successor is created under the instance's {@linkplain Names#otherSide second
+     * name} and answers before the old one goes, where the cloud can run both at once (its ports are not
+     * forwarded from one host port).
+     */
+    public Builder createBeforeDelete() {
+      createBeforeDelete = true;
       return this;
     }
 
@@ -116,7 +127,9 @@ public final class DeploymentResources {
       List<Port> forwarded = cloudFirewall ? List.of() : forwardedPorts(spec);
       List<InstanceSpec> instances = new ArrayList<>();
       for (int i = 0; i < spec.machines(); i++) {
-        instances.add(InstanceSpec.builder().name(Names.instance(deployment, i, spec.machines())).deployment(deployment)
+        String name = Names.instance(deployment, i, spec.machines());
+        instances.add(InstanceSpec.builder().name(name).deployment(deployment)
+            .otherName(createBeforeDelete ? Optional.of(Names.otherSide(name)) : Optional.empty())
             .index(i).machineType(spec.machineType()).resolvedMachineType(machineType).imageName(imageName)
             .diskGib(spec.diskGib()).network(spec.network()).addTags(Names.networkTag(deployment))
             .firewallName(firewall.map(FirewallSpec::name)).labels(spec.labels()).metadata(spec.metadata())

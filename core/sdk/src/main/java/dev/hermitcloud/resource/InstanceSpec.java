@@ -65,6 +65,19 @@ public abstract class InstanceSpec implements ResourceSpec {
    */
   public abstract Optional<ResourceRef> placement();
 
+  /**
+   * The second name the instance may be replaced under, created before this one goes (see
+   * {@link ResourceSpec#otherSide()}); none where the cloud cannot run both at once. Not part of what the
+   * instance is: a machine is the same under either of its names.
+   */
+  @Value.Auxiliary
+  public abstract Optional<String> otherName();
+
+  @Override
+  public Optional<ResourceSpec> otherSide() {
+    return otherName().map(other -> builder().from(this).name(other).otherName(name()).build());
+  }
+
   @Override
   public List<ResourceRef> dependsOn() {
     List<ResourceRef> needs = new java.util.ArrayList<>();

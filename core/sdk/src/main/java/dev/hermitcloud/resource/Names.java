@@ -34,4 +34,12 @@ public final class Names {
   public static String instance(String deployment, int index, int count) {
     return count == 1 ? deployment : deployment + "-" + index;
   }
+
+  /**
+   * The second name of an instance, {@code <instance>-b}, that its replacement is created under while it
+   * still serves; the replacement after that takes the first name again.
+   */
+  public static String otherSide(String instance) {
+    return instance + "-b";
+  }
 }

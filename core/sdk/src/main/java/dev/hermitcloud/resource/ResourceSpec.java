@@ -1,6 +1,7 @@
 package dev.hermitcloud.resource;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The desired state of one resource. The engine compares the fingerprints with the ones stored on the
@@ -37,5 +38,21 @@ public interface ResourceSpec {
    */
   default List<ResourceRef> attachedTo() {
     return List.of();
+  }
+
+  /**
+   * This resource under its second name, if its replacement may be made beside it before it goes
+   * (create-before-delete): an instance whose cloud refuses a name twice gets two, and the engine
+   * alternates between them, the new machine answering before the old one is deleted. The other side's
+   * {@code otherSide()} is this one again. What is {@linkplain #attachedTo() attached} to such an instance
+   * has an other side too, attached to the instance's other side, so that it moves with the instance.
+   *
+   * <pre>{@code
+   * web.otherSide()                  // web-b, whose other side is web
+   * floatingIpOfWeb.otherSide()      // the floating IP of web-b
+   * }</pre>
+   */
+  default Optional<ResourceSpec> otherSide() {
+    return Optional.empty();
   }
 }

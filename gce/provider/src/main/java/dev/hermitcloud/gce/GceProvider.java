@@ -69,7 +69,7 @@ final class GceProvider implements Provider {
     if (spec.group().isPresent()) {
       return ManagedGroupResources.of(spec, machineType, target);
     }
-    return DeploymentResources.of(spec, machineType).importedFromBlob().withFirewall().build().all();
+    return DeploymentResources.of(spec, machineType).importedFromBlob().withFirewall().createBeforeDelete().build().all();
   }
 
   /** A managed group is a managed instance group, with its template, health check and autoscaler. */

@@ -22,6 +22,15 @@ abstract class FloatingIpSpec implements ResourceSpec {
   /** The server the address is for; also this resource's name. */
   abstract String instance();
 
+  /** The server's other name, which its replacement is made under (see {@link ResourceSpec#otherSide()}). */
+  @Value.Auxiliary
+  abstract Optional<String> otherInstance();
+
+  @Override
+  public Optional<ResourceSpec> otherSide() {
+    return otherInstance().map(other -> builder().from(this).instance(other).otherInstance(instance()).build());
+  }
+
   /** The tenant network whose port the address attaches to, if not the target's default. */
   abstract Optional<String> network();
 

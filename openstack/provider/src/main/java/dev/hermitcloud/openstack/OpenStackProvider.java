@@ -82,7 +82,7 @@ final class OpenStackProvider implements Provider {
    */
   @Override
   public List<ResourceSpec> resources(DeploymentSpec spec, ResolvedMachineType machineType) {
-    DeploymentResources portable = DeploymentResources.of(spec, machineType).withFirewall().build();
+    DeploymentResources portable = DeploymentResources.of(spec, machineType).withFirewall().createBeforeDelete().build();
     List<ResourceSpec> all = new ArrayList<>(portable.all());
     Optional<ServerGroupPolicy> policy = placementOf(spec);
     if (policy.isPresent()) {
@@ -93,8 +93,8 @@ final class OpenStackProvider implements Provider {
     }
     if (wantsFloatingIps) {
       for (InstanceSpec instance : portable.instances()) {
-        all.add(FloatingIpSpec.builder().instance(instance.name()).deployment(instance.deployment())
-            .network(instance.network()).build());
+        all.add(FloatingIpSpec.builder().instance(instance.name()).otherInstance(instance.otherName())
+            .deployment(instance.deployment()).network(instance.network()).build());
       }
     }
     return all;
@@ -132,13 +132,6 @@ final class OpenStackProvider implements Provider {
         throw new InvalidSpecException("group.autoscale", bounds,
             "is not something OpenStack's Nova does: give a fixed size, Group.managed().size(" + group.initialSize() + ")");
       });
-      if (group.maxSurge().orElse(0) > 0) {
-        // a server group's servers are named by their index, and a server is replaced under its own name:
-        // there is no spare name for a surge, so a rollout goes by how many may be out of service
-        throw new InvalidSpecException("group.rollout.maxSurge", group.maxSurge().get(),
-            "is more than OpenStack can do: a group's servers are replaced under their own names, a batch at a"
-                + " time; give how many may be out of service instead, e.g. rollout(0, 1)");
-      }
     });
     int items = spec.metadata().size() + spec.labels().size() + OWNERSHIP_ITEMS;
     if (items > MAX_METADATA_ITEMS) {

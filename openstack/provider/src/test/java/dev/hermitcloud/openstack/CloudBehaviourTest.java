@@ -274,7 +274,15 @@ abstract class CloudBehaviourTest {
         .noneMatch(kind -> kind.contains("security-group-rules"));
     Snapshot after = snapshot();
     assertThat(after.server().getId()).isNotEqualTo(before.server().getId());
+    assertThat(after.server().getName()).as("made beside the old server, under its other name").isEqualTo(NAME + "-b");
     assertThat(after.server().getStatus()).isEqualTo(Server.Status.ACTIVE);
+    // the writes in the order the cloud took them: the new server and its address come before the old go
+    List<String> writes = proxy.writes();
+    System.out.println("behaviour: a module change wrote " + writes);
+    assertThat(positions(writes, "compute POST /servers").get(0)).as("the new server is booted before the old is deleted")
+        .isLessThan(positions(writes, "compute DELETE /servers/{id}").get(0));
+    assertThat(positions(writes, "network POST /v2.0/floatingips").get(0)).as("and addressed before the old address goes")
+        .isLessThan(positions(writes, "network DELETE /v2.0/floatingips/{id}").get(0));
     assertThat(after.image().getId()).isNotEqualTo(before.image().getId());
     assertThat(clients.os().imagesV2().list(Map.of("name", before.image().getName()))).as("the old image").isEmpty();
     assertThat(after.group().getId()).isEqualTo(before.group().getId());
@@ -298,16 +306,18 @@ abstract class CloudBehaviourTest {
     }
     assertThat(os.compute().servers().get(id).getStatus()).isEqualTo(Server.Status.SHUTOFF);
 
+    String name = first.server().getName();
     try (Provider fresh = target().connect()) {
-      assertThatThrownBy(() -> fresh.console().read(NAME, 0)).isInstanceOf(CloudException.class)
-          .hasMessageContaining("server " + NAME + " (" + id + ") is SHUTOFF")
+      assertThatThrownBy(() -> fresh.console().read(name, 0)).isInstanceOf(CloudException.class)
+          .hasMessageContaining("server " + name + " (" + id + ") is SHUTOFF")
           .hasMessageContaining("(\"Guest does not have a console available.\")");
     }
     Plan plan = deploy("198.18.0.0/15").plan();
     assertThat(plan.changes()).filteredOn(c -> c.kind().label().equals("instance")).singleElement()
         .satisfies(c -> {
           assertThat(c.action()).isEqualTo(Action.REPLACE);
-          assertThat(c.reason()).contains("SHUTOFF");
+          assertThat(c.reason()).contains("SHUTOFF").as("a stopped server serves nothing: replaced in place")
+              .doesNotContain("made beside");
         });
   }
 
@@ -318,7 +328,7 @@ abstract class CloudBehaviourTest {
     assertThat(plan.changes()).isNotEmpty().allMatch(c -> c.action() == Action.DELETE);
 
     OSClientV3 os = clients.os();
-    assertThat(os.compute().servers().list(Map.of("name", "^" + NAME + "$"))).isEmpty();
+    assertThat(os.compute().servers().list(Map.of("name", "^" + NAME + "(-b)?$"))).isEmpty();
     assertThat(os.imagesV2().list(Map.of("name", first.image().getName()))).isEmpty();
     assertThat(os.networking().securitygroup().list(Map.of("name", "hermit-" + NAME))).isEmpty();
     assertThat(os.networking().securitygroup().list(Map.of("name", NeutronLocks.PREFIX + NAME))).as("the lock").isEmpty();
@@ -443,8 +453,13 @@ abstract class CloudBehaviourTest {
         .machineType(MachineType.atLeast(1, 512)).count(2).apply())
         .hasMessageMatching(ServerGroupTest.NOVA_CANNOT_PLACE)
         .hasMessageContaining("openstack.serverGroup: the anti-affinity group hermit-" + GROUP + "-anti-affinity needs");
+    // the new servers were to be made beside the old ones, which keep serving in their own group
     assertThat(os.compute().serverGroups().list()).filteredOn(g -> g.getName().startsWith("hermit-" + GROUP + "-"))
-        .extracting(g -> g.getName()).containsExactly("hermit-" + GROUP + "-anti-affinity");
+        .extracting(g -> g.getName()).containsExactlyInAnyOrder("hermit-" + GROUP + "-affinity", "hermit-" + GROUP + "-anti-affinity");
+    // (Nova may place the first successor, whose old server then goes; the one it cannot place keeps its old server)
+    List<String> kept = ids.stream().filter(id -> os.compute().servers().get(id) != null).toList();
+    assertThat(kept).as("the old servers whose successors Nova could not place").isNotEmpty()
+        .allSatisfy(id -> assertThat(os.compute().servers().get(id).getStatus()).isEqualTo(Server.Status.ACTIVE));
 
     assertThat(destroy(GROUP, apart).changes()).isNotEmpty();
     assertThat(os.compute().servers().list(Map.of("name", "^" + GROUP + "-"))).isEmpty();
@@ -454,7 +469,7 @@ abstract class CloudBehaviourTest {
 
   @Test
   @Order(10)
-  void aManagedGroupsServersAreReplacedOneAtATimeEachWithItsFloatingIp() throws Exception {
+  void aManagedGroupsServersAreReplacedOneAtATimeBesideTheOldOrInPlaceEachWithItsFloatingIp() throws Exception {
     OpenStack target = viaProxy.serverGroup(ServerGroupPolicy.AFFINITY);
     Group two = Group.managed().size(2);
     Hermit.deploy(demoUnikernel(ROLL, "roll-v1", new byte[] {8}, "answer=8")).to(target).engineOptions(FastEngine.OPTIONS)
@@ -464,23 +479,41 @@ abstract class CloudBehaviourTest {
     Hermit.deploy(demoUnikernel(ROLL, "roll-v2", new byte[] {9}, "answer=9")).to(target).engineOptions(FastEngine.OPTIONS)
         .machineType(MachineType.atLeast(1, 512)).group(two).apply().close();
 
-    // the writes in the order the cloud took them: the second server and its address go only once the
-    // first is back with its own (a batch of one, since nothing here answers a health check)
+    // the writes in the order the cloud took them: by default each server's successor is booted and
+    // addressed beside it, and the old one goes before the next successor comes (a surge of one)
     List<String> writes = proxy.writes();
-    System.out.println("behaviour: a group's rolling replacement wrote " + writes);
+    System.out.println("behaviour: a group's rolling replacement beside the old servers wrote " + writes);
     List<Integer> deletes = positions(writes, "compute DELETE /servers/{id}");
     List<Integer> boots = positions(writes, "compute POST /servers");
     List<Integer> addresses = positions(writes, "network POST /v2.0/floatingips");
-    assertThat(deletes).hasSize(2);
-    assertThat(boots).hasSize(2);
-    assertThat(addresses).hasSize(2);
+    List<Integer> released = positions(writes, "network DELETE /v2.0/floatingips/{id}");
+    assertThat(List.of(deletes.size(), boots.size(), addresses.size(), released.size())).containsOnly(2);
+    assertThat(boots.get(0)).as("the first successor before the first old server goes").isLessThan(deletes.get(0));
+    assertThat(addresses.get(0)).as("addressed before the old address goes").isLessThan(released.get(0));
+    assertThat(boots.get(1)).as("the second successor once the first old server is gone").isGreaterThan(deletes.get(0));
+    assertThat(released.get(1)).as("the second old server keeps its address until its own successor has one")
+        .isGreaterThan(addresses.get(1));
+    assertThat(clients.os().compute().servers().list(Map.of("name", "^" + ROLL + "-"))).extracting(Server::getName)
+        .containsExactlyInAnyOrder(ROLL + "-0-b", ROLL + "-1-b");
+
+    // with no surge, in place: the second server and its address go only once the first is back with its own
+    proxy.resetCounters();
+    Hermit.deploy(demoUnikernel(ROLL, "roll-v3", new byte[] {10}, "answer=10")).to(target).engineOptions(FastEngine.OPTIONS)
+        .machineType(MachineType.atLeast(1, 512)).group(Group.managed().size(2).rollout(0, 1)).apply().close();
+    writes = proxy.writes();
+    System.out.println("behaviour: a group's rolling replacement in place wrote " + writes);
+    deletes = positions(writes, "compute DELETE /servers/{id}");
+    boots = positions(writes, "compute POST /servers");
+    addresses = positions(writes, "network POST /v2.0/floatingips");
+    released = positions(writes, "network DELETE /v2.0/floatingips/{id}");
+    assertThat(List.of(deletes.size(), boots.size(), addresses.size(), released.size())).containsOnly(2);
     assertThat(deletes.get(1)).as("the second server goes after the first is booted and addressed again")
         .isGreaterThan(boots.get(0)).isGreaterThan(addresses.get(0));
-    List<Integer> released = positions(writes, "network DELETE /v2.0/floatingips/{id}");
     assertThat(released.get(1)).isGreaterThan(addresses.get(0));
     assertThat(released.get(0)).as("the first server keeps its address while the new image is uploaded")
         .isGreaterThan(positions(writes, "image PUT /v2/images/{id}/file").get(0));
-    assertThat(clients.os().compute().servers().list(Map.of("name", "^" + ROLL + "-"))).hasSize(2);
+    assertThat(clients.os().compute().servers().list(Map.of("name", "^" + ROLL + "-"))).extracting(Server::getName)
+        .as("the servers are replaced under the names they had").containsExactlyInAnyOrder(ROLL + "-0-b", ROLL + "-1-b");
 
     assertThat(destroy(ROLL, target).changes()).isNotEmpty();
     assertThat(clients.os().compute().servers().list(Map.of("name", "^" + ROLL + "-"))).isEmpty();
@@ -538,8 +571,8 @@ abstract class CloudBehaviourTest {
 
   private Snapshot snapshot() throws Exception {
     OSClientV3 os = clients.os();
-    List<? extends Server> servers = os.compute().servers().list(Map.of("name", "^" + NAME + "$"));
-    assertThat(servers).as("servers named %s", NAME).hasSize(1);
+    List<? extends Server> servers = os.compute().servers().list(Map.of("name", "^" + NAME + "(-b)?$"));
+    assertThat(servers).as("servers named %s or %s-b", NAME, NAME).hasSize(1);
     Server server = os.compute().servers().get(servers.get(0).getId());
     Image image = os.imagesV2().get(imageId(server));
     List<? extends SecurityGroup> groups = os.networking().securitygroup().list(Map.of("name", "hermit-" + NAME));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermitcloud.Deployment;
 import dev.hermitcloud.DeploymentException;
-import dev.hermitcloud.InvalidSpecException;
 import dev.hermitcloud.openstack.fake.FakeOpenStack;
 import dev.hermitcloud.plan.Action;
 import dev.hermitcloud.progress.ProgressEvent;
@@ -24,9 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A managed group's servers on OpenStack are replaced a batch at a time (Nova has no rolling update): the
- * old server of the next batch goes only once the servers before it are back and answer, so the group
- * never has more than {@code maxUnavailable} servers out of service.
+ * A managed group's servers on OpenStack are replaced a batch at a time (Nova has no rolling update). By
+ * default each server's successor is made beside it under its other name, {@code maxSurge} at a time, and
+ * the old server goes once the new one answers; with no surge, the old server of the next batch goes only
+ * once the servers before it are back and answer, so the group never has more than {@code maxUnavailable}
+ * servers out of service.
  */
 class GroupRolloutTest {
   @TempDir
@@ -48,13 +49,35 @@ class GroupRolloutTest {
   }
 
   @Test
-  void aNewImageReplacesTheServersOneAtATimeEachAfterTheOneBeforeAnswers() throws Exception {
+  void aNewImageMakesEachServersSuccessorBesideItOneAtATimeAndTheOldGoesOnceTheNewAnswers() throws Exception {
     OpenStack target = FakeClouds.password(cloud).serverGroup(ServerGroupPolicy.AFFINITY);
     Group three = Group.managed().size(3);
     deploy(target, f.unikernel("echo", 1), three).apply().close();
 
-    Unikernel changed = f.unikernel("echo", 2);
-    try (Deployment d = deploy(target, changed, three).onProgress(this::record).apply()) {
+    try (Deployment d = deploy(target, f.unikernel("echo", 2), three).onProgress(this::record).apply()) {
+      assertThat(d.plan().changes()).filteredOn(c -> c.kind().equals(ResourceKind.INSTANCE))
+          .extracting(c -> c.action() + " " + c.name())
+          .containsExactlyInAnyOrder("REPLACE echo-0-b", "REPLACE echo-1-b", "REPLACE echo-2-b");
+      assertThat(d.instances()).extracting(i -> i.name()).containsExactly("echo-0-b", "echo-1-b", "echo-2-b");
+    }
+
+    // never more than one server above the size: the next successor is made once the last old server is gone
+    assertThat(order).containsSubsequence("make echo-0-b", "answers echo-0-b", "gone echo-0", "make echo-1-b",
+        "answers echo-1-b", "gone echo-1", "make echo-2-b", "answers echo-2-b", "gone echo-2");
+    assertThat(cloud.servers()).extracting(s -> s.name()).containsExactlyInAnyOrder("echo-0-b", "echo-1-b", "echo-2-b");
+
+    // the next version goes back to the first names
+    deploy(target, f.unikernel("echo", 3), three).apply().close();
+    assertThat(cloud.servers()).extracting(s -> s.name()).containsExactlyInAnyOrder("echo-0", "echo-1", "echo-2");
+  }
+
+  @Test
+  void withNoSurgeTheServersAreReplacedInPlaceOneAtATimeEachAfterTheOneBeforeAnswers() throws Exception {
+    OpenStack target = FakeClouds.password(cloud).serverGroup(ServerGroupPolicy.AFFINITY);
+    Group three = Group.managed().size(3).rollout(0, 1);
+    deploy(target, f.unikernel("echo", 1), three).apply().close();
+
+    try (Deployment d = deploy(target, f.unikernel("echo", 2), three).onProgress(this::record).apply()) {
       assertThat(d.plan().changes()).filteredOn(c -> c.kind().equals(ResourceKind.INSTANCE)).extracting(c -> c.action())
           .containsOnly(Action.REPLACE).hasSize(3);
     }
@@ -63,13 +86,28 @@ class GroupRolloutTest {
     assertThat(order).containsSubsequence("answers echo-0", "delete echo-1", "answers echo-1", "delete echo-2");
     assertThat(order.indexOf("delete echo-1")).isGreaterThan(order.indexOf("answers echo-0"));
     assertThat(order.indexOf("delete echo-2")).isGreaterThan(order.indexOf("answers echo-1"));
-    assertThat(cloud.servers()).hasSize(3);
+    assertThat(cloud.servers()).extracting(s -> s.name()).containsExactlyInAnyOrder("echo-0", "echo-1", "echo-2");
   }
 
   @Test
-  void aServersFloatingIpGoesAndComesBackWithItsBatch() throws Exception {
+  void aServersFloatingIpMovesWithItAndTheOldAddressServesUntilTheSuccessorAnswers() throws Exception {
     OpenStack target = FakeClouds.password(cloud).serverGroup(ServerGroupPolicy.AFFINITY).floatingIpFrom("public");
     Group two = Group.managed().size(2);
+    deploy(target, f.unikernel("echo", 1), two).apply().close();
+
+    deploy(target, f.unikernel("echo", 2), two).onProgress(this::record).apply().close();
+
+    assertThat(order).containsSubsequence("make floating-ip echo-0-b", "answers echo-0-b", "gone floating-ip echo-0");
+    assertThat(order.indexOf("gone floating-ip echo-1")).as("the second server keeps its public address until its own successor answers")
+        .isGreaterThan(order.indexOf("answers echo-1-b"));
+    assertThat(cloud.servers()).hasSize(2);
+    assertThat(cloud.floatingIps()).hasSize(2);
+  }
+
+  @Test
+  void aFloatingIpGoesAndComesBackWithItsBatchWhenReplacedInPlace() throws Exception {
+    OpenStack target = FakeClouds.password(cloud).serverGroup(ServerGroupPolicy.AFFINITY).floatingIpFrom("public");
+    Group two = Group.managed().size(2).rollout(0, 1);
     deploy(target, f.unikernel("echo", 1), two).apply().close();
 
     deploy(target, f.unikernel("echo", 2), two).onProgress(this::record).apply().close();
@@ -81,7 +119,7 @@ class GroupRolloutTest {
   }
 
   @Test
-  void twoAtATimeWhenTwoMayBeOutOfServiceAndASurgeIsRefused() throws Exception {
+  void twoAtATimeWhenTwoMayBeOutOfServiceOrTwoMayBeAbove() throws Exception {
     OpenStack target = FakeClouds.password(cloud).serverGroup(ServerGroupPolicy.AFFINITY);
     Group four = Group.managed().size(4).rollout(0, 2);
     deploy(target, f.unikernel("echo", 1), four).apply().close();
@@ -92,18 +130,49 @@ class GroupRolloutTest {
     assertThat(order.indexOf("delete echo-3")).isGreaterThan(order.indexOf("answers echo-1"));
     assertThat(order.indexOf("delete echo-1")).as("the second of the first batch waits for nobody")
         .isLessThan(order.indexOf("answers echo-0"));
-    assertThatThrownBy(() -> deploy(target, f.unikernel("echo", 2), Group.managed().size(4).rollout(1, 0)).plan())
-        .isInstanceOf(InvalidSpecException.class).hasMessageStartingWith("group.rollout.maxSurge: '1' is more than OpenStack can do");
+
+    order.clear();
+    Group surgeOfTwo = Group.managed().size(4).rollout(2, 0);
+    deploy(target, f.unikernel("echo", 3), surgeOfTwo).onProgress(this::record).apply().close();
+    assertThat(order.indexOf("make echo-1-b")).as("the second of the first batch is made beside the first")
+        .isLessThan(order.indexOf("answers echo-0-b"));
+    assertThat(order.indexOf("make echo-2-b")).isGreaterThan(order.indexOf("gone echo-0"));
+    assertThat(order.indexOf("make echo-3-b")).isGreaterThan(order.indexOf("gone echo-1"));
+    assertThat(cloud.servers()).hasSize(4);
   }
 
   @Test
-  void aNewVersionThatDoesNotAnswerStopsTheRolloutAndTheLaterServersKeepTheEarlierVersion() throws Exception {
+  void aSuccessorThatDoesNotAnswerIsDeletedAgainAndEveryOldServerKeepsServing() throws Exception {
     OpenStack target = FakeClouds.password(cloud).serverGroup(ServerGroupPolicy.AFFINITY);
     deploy(target, f.unikernel("echo", 1), Group.managed().size(3)).apply().close();
     List<String> before = new ArrayList<>(cloud.servers().stream().map(s -> s.id()).toList());
     cloud.appStandIn(false); // the new version's app never answers (nor would the old, but it is not asked)
 
     assertThatThrownBy(() -> deploy(target, f.unikernel("echo", 2), Group.managed().size(3))
+        .waitUntil(Health.http(8000, "/"), Duration.ofSeconds(2)).apply())
+        .isInstanceOf(DeploymentException.class)
+        .hasMessageContaining("the replacement of echo-0 stopped: its successor echo-0-b did not pass http :8000/ within 2 s")
+        .hasMessageContaining("echo-0-b is deleted again and echo-0 keeps running the earlier version, as do the"
+            + " instances not yet replaced");
+
+    assertThat(cloud.servers().stream().map(s -> s.id()).toList()).as("the three old servers, and only they")
+        .containsExactlyInAnyOrderElementsOf(before);
+
+    // once the app answers again, the next apply starts from the old servers alone
+    cloud.appStandIn(true);
+    deploy(target, f.unikernel("echo", 2), Group.managed().size(3)).apply().close();
+    assertThat(cloud.servers()).extracting(s -> s.name()).containsExactlyInAnyOrder("echo-0-b", "echo-1-b", "echo-2-b");
+  }
+
+  @Test
+  void withNoSurgeANewVersionThatDoesNotAnswerStopsTheRolloutAndTheLaterServersKeepTheEarlierVersion() throws Exception {
+    OpenStack target = FakeClouds.password(cloud).serverGroup(ServerGroupPolicy.AFFINITY);
+    Group inPlace = Group.managed().size(3).rollout(0, 1);
+    deploy(target, f.unikernel("echo", 1), inPlace).apply().close();
+    List<String> before = new ArrayList<>(cloud.servers().stream().map(s -> s.id()).toList());
+    cloud.appStandIn(false);
+
+    assertThatThrownBy(() -> deploy(target, f.unikernel("echo", 2), inPlace)
         .waitUntil(Health.http(8000, "/"), Duration.ofSeconds(2)).apply())
         .isInstanceOf(DeploymentException.class)
         .hasMessageContaining("the rollout stopped at echo-0: did not pass http :8000/ within 2 s")
@@ -118,12 +187,24 @@ class GroupRolloutTest {
     return f.deploy(target, unikernel).waitUntil(Health.http(8000, "/"), Duration.ofSeconds(30)).group(group);
   }
 
+  /** "make X" when a replacement made beside starts, "gone X" when it ends, "delete X" when one in place starts. */
   private void record(ProgressEvent event) {
     if (event instanceof ProgressEvent.StepStarted started) {
-      String kind = started.change().kind().equals(ResourceKind.INSTANCE) ? "" : started.change().kind().label() + " ";
-      order.add("delete " + kind + started.change().name());
+      order.add((aside(started.change()) ? "make " : "delete ") + label(started.change()));
+    } else if (event instanceof ProgressEvent.StepFinished finished && aside(finished.change())) {
+      order.add("gone " + label(finished.change()).replace("-b", ""));
     } else if (event instanceof ProgressEvent.HealthCheckAttempt attempt && attempt.healthy()) {
       order.add("answers " + attempt.instance());
     }
+  }
+
+  private static boolean aside(dev.hermitcloud.plan.Change change) {
+    return change.action() == Action.REPLACE && change.reason().contains("made beside")
+        || change.reason().startsWith("follows its instance");
+  }
+
+  private static String label(dev.hermitcloud.plan.Change change) {
+    String kind = change.kind().equals(ResourceKind.INSTANCE) ? "" : change.kind().label() + " ";
+    return kind + change.name();
   }
 }

@@ -164,13 +164,16 @@ public final class Engine {
   }
 
   /**
-   * A managed group's instances, on a cloud that makes them one by one (OpenStack), are replaced in
-   * batches of {@code maxUnavailable} (1 unless set), each after the one before answers. A cloud with groups
-   * of its own (GCE) has no such instances: its group rolls itself.
+   * Single instances are replaced all at once, each beside its old self where its name allows it. A
+   * managed group's instances, on a cloud that makes them one by one (OpenStack), are replaced in batches:
+   * {@code maxSurge} (1 unless set) beside their old ones, or, where they cannot be, {@code maxUnavailable}
+   * (1 unless set) in place, each batch after the one before answers. A cloud with groups of its own (GCE)
+   * has no such instances: its group rolls itself.
    */
   private static Optional<Rollout> rolloutOf(DeploymentSpec spec) {
-    return spec.group().map(group -> new Rollout(Math.max(1, group.maxUnavailable().orElse(1)), spec.health(),
-        spec.healthTimeout()));
+    return Optional.of(spec.group().map(group -> new Rollout(Math.max(1, group.maxSurge().orElse(1)),
+            Math.max(1, group.maxUnavailable().orElse(1)), spec.health(), spec.healthTimeout(), true))
+        .orElseGet(() -> Rollout.allAtOnce(spec.health(), spec.healthTimeout())));
   }
 
   private HeldLock preflightThenLock(DeploymentSpec spec, Session session) throws Exception {
@@ -182,7 +185,9 @@ public final class Engine {
     Provider provider = session.provider();
     ResolvedMachineType machineType = session.call("resolve machine type " + spec.machineType(),
         () -> provider.resolve(spec.machineType(), spec.diskGib()));
-    return new Planner(session).plan(spec.name(), provider.resources(spec, machineType));
+    // a group rolled with no surge replaces each instance in place, under the name it has
+    boolean beside = spec.group().map(g -> g.maxSurge().orElse(1) > 0).orElse(true);
+    return new Planner(session).plan(spec.name(), provider.resources(spec, machineType), beside);
   }
 
   private List<PlannedChange> destroyChanges(String deployment, Session session) throws Exception {

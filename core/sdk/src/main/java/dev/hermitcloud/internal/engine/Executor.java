@@ -10,6 +10,7 @@ import dev.hermitcloud.plan.Change;
 import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.resource.Observed;
 import dev.hermitcloud.resource.ResourceKind;
+import dev.hermitcloud.resource.ResourceSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,8 +79,10 @@ final class Executor {
     Change change = planned.change();
     boolean visible = change.action() != Action.KEEP;
     // a replacement is reported once: started with its first step, finished with its last
-    boolean starts = step.phase() == StepGraph.Phase.DELETE || change.action() != Action.REPLACE;
-    boolean finishes = step.phase() == StepGraph.Phase.READY || change.action() == Action.DELETE;
+    StepGraph.Phase first = planned.createsFirst() ? StepGraph.Phase.READY : StepGraph.Phase.DELETE;
+    StepGraph.Phase last = planned.createsFirst() ? StepGraph.Phase.DELETE : StepGraph.Phase.READY;
+    boolean starts = step.phase() == first || change.action() != Action.REPLACE;
+    boolean finishes = step.phase() == last || change.action() == Action.DELETE;
     Instant start = session.runtime().time().now();
     if (visible && starts) {
       session.listener().on(new ProgressEvent.StepStarted(change));
@@ -88,7 +91,7 @@ final class Executor {
       if (step.phase() == StepGraph.Phase.DELETE) {
         runner.delete(planned.current().orElseThrow());
       } else if (step.phase() == StepGraph.Phase.SERVES) {
-        serves(planned.desired().orElseThrow());
+        serves(step);
       } else {
         switch (change.action()) {
           case CREATE, REPLACE -> runner.create(planned.desired().orElseThrow());
@@ -116,21 +119,52 @@ final class Executor {
   }
 
   /**
-   * Waits until the replaced instance's app answers; if it does not, the rollout stops there, and the
-   * instances of later batches keep their old machines.
+   * Waits until the new (or kept) instance's app answers. If it does not, the old machines stay: a
+   * replacement made beside its old instance is deleted again, with what was attached to it, so that
+   * the next apply starts from the old machine alone; in a group the instances of later batches keep
+   * theirs.
    */
-  private void serves(dev.hermitcloud.resource.ResourceSpec instance) throws Exception {
+  private void serves(StepGraph.Step step) throws Exception {
+    ResourceSpec instance = step.change().desired().orElseThrow();
     Rollout r = rollout.orElseThrow(() -> new IllegalStateException("a serves step without a rollout"));
-    Observed now = session.retried("read instance " + instance.name(),
-        () -> session.kinds().require(ResourceKind.INSTANCE).read(instance.name())).orElseThrow(() ->
-            new OperationFailedException("instance '" + instance.name() + "' vanished after it was created"));
+    Observed now = readNow(instance).orElseThrow(() ->
+        new OperationFailedException("instance '" + instance.name() + "' vanished after it was created"));
     try {
       new HealthWaiter(session).await(instance.deployment(), r.health().orElseThrow(), r.timeout(), List.of(now));
     } catch (DeploymentException e) {
-      throw new OperationFailedException("the rollout stopped at " + instance.name() + ": "
-          + e.failures().get(0).message() + " The instances not yet replaced keep running the earlier version;"
-          + " fix the app and apply again");
+      String why = e.failures().get(0).message();
+      PlannedChange planned = step.change();
+      if (planned.createsFirst()) {
+        removeAgain(step.unit());
+        String old = planned.current().orElseThrow().name();
+        throw new OperationFailedException("the replacement of " + old + " stopped: its successor " + instance.name()
+            + " " + why + " " + instance.name() + " is deleted again and " + old + " keeps running the earlier version"
+            + (r.gatesInPlace() ? ", as do the instances not yet replaced" : "") + "; fix the app and apply again");
+      }
+      if (planned.change().action() != Action.REPLACE) {
+        throw new OperationFailedException(instance.name() + " " + why + " What an earlier apply left beside it"
+            + " keeps running; fix the app and apply again");
+      }
+      throw new OperationFailedException("the rollout stopped at " + instance.name() + ": " + why
+          + " The instances not yet replaced keep running the earlier version; fix the app and apply again");
     }
+  }
+
+  /** Deletes what a failed unit made: what is attached first, then the instance. */
+  private void removeAgain(List<PlannedChange> unit) throws Exception {
+    List<PlannedChange> made = new ArrayList<>(unit.stream().filter(m -> m.desired().isPresent()).toList());
+    Collections.reverse(made);
+    for (PlannedChange member : made) {
+      Optional<Observed> observed = readNow(member.desired().orElseThrow());
+      if (observed.isPresent()) {
+        runner.delete(observed.get());
+      }
+    }
+  }
+
+  private Optional<Observed> readNow(ResourceSpec spec) throws Exception {
+    return session.retried("read " + spec.kind().label() + " " + spec.name(),
+        () -> session.kinds().require(spec.kind()).read(spec.name()));
   }
 
   /** Throws if any step failed. */

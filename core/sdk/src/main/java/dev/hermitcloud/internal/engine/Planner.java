@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,24 +30,25 @@ final class Planner {
     this.session = session;
   }
 
-  List<PlannedChange> plan(String deployment, List<ResourceSpec> desired) throws Exception {
+  /** The changes, two-named instances replaced beside their old selves only if {@code beside}. */
+  List<PlannedChange> plan(String deployment, List<ResourceSpec> desired, boolean beside) throws Exception {
     Set<ResourceRef> wanted = new HashSet<>();
     for (ResourceSpec spec : desired) {
       if (!wanted.add(ref(spec.kind(), spec.name()))) {
         throw new IllegalStateException("the provider asked for " + ref(spec.kind(), spec.name()) + " twice");
       }
+      // the other name is the resource's too: Sides decides what of the two stays
+      spec.otherSide().ifPresent(other -> wanted.add(ref(other.kind(), other.name())));
     }
     Kinds kinds = session.kinds();
-    List<Optional<Observed>> current = read(desired);
+    Map<ResourceRef, Observed> current = read(desired);
     List<List<Observed>> owned = session.parallel(kinds.all().stream()
         .<Session.Task<List<Observed>>>map(driver -> () -> session.retried(
             "list " + driver.kind().label() + "s of " + deployment, () -> driver.listOwned(deployment)))
         .toList());
 
-    List<PlannedChange> changes = new ArrayList<>();
-    for (int i = 0; i < desired.size(); i++) {
-      changes.add(diff(deployment, desired.get(i), current.get(i)));
-    }
+    List<PlannedChange> changes = new Sides(deployment, current, (spec, observed) -> diff(deployment, spec, observed),
+        beside).plan(desired);
     followReplacements(changes);
     for (List<Observed> ofKind : owned) {
       for (Observed observed : ofKind) {
@@ -61,10 +61,14 @@ final class Planner {
     return changes;
   }
 
-  private List<Optional<Observed>> read(List<ResourceSpec> desired) throws Exception {
-    List<ResourceRef> refs = desired.stream().map(spec -> ref(spec.kind(), spec.name())).toList();
-    Map<ResourceRef, Observed> found = new NameReads(session).read(refs);
-    return refs.stream().map(ref -> Optional.ofNullable(found.get(ref))).toList();
+  /** What exists under the desired names, and under the other names of those that have two. */
+  private Map<ResourceRef, Observed> read(List<ResourceSpec> desired) throws Exception {
+    List<ResourceRef> refs = new ArrayList<>();
+    for (ResourceSpec spec : desired) {
+      refs.add(ref(spec.kind(), spec.name()));
+      spec.otherSide().ifPresent(other -> refs.add(ref(other.kind(), other.name())));
+    }
+    return new NameReads(session).read(refs);
   }
 
   /** A resource attached to one that is replaced is replaced with it (to a fixed point, for chains). */

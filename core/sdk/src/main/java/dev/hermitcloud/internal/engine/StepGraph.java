@@ -26,6 +26,9 @@ import java.util.Set;
  *   <li>An old resource is kept until its replacement's dependencies are ready, so an instance goes on
  *       serving while its new image is imported; a resource no longer wanted goes only once the desired
  *       resources that could use it instead are ready, and before a resource it used is updated in place.
+ *   <li>A resource is created once whatever held its name is deleted; a replacement made under the
+ *       {@linkplain dev.hermitcloud.resource.ResourceSpec#otherSide other name} is created first, and its
+ *       old self deleted after it ({@link RolloutSteps} adds the health gates and batches).
  * </ul>
  */
 final class StepGraph {
@@ -34,11 +37,18 @@ final class StepGraph {
     private final PlannedChange change;
     private final Phase phase;
     private final List<Step> after;
+    private final List<PlannedChange> unit;
 
     Step(PlannedChange change, Phase phase, List<Step> after) {
+      this(change, phase, after, List.of(change));
+    }
+
+    /** A {@link Phase#SERVES} step for an instance and what is attached to it ({@code unit}, the instance first). */
+    Step(PlannedChange change, Phase phase, List<Step> after, List<PlannedChange> unit) {
       this.change = change;
       this.phase = phase;
       this.after = after;
+      this.unit = unit;
     }
 
     PlannedChange change() {
@@ -52,6 +62,11 @@ final class StepGraph {
     /** The steps that must succeed before this one starts. */
     List<Step> after() {
       return after;
+    }
+
+    /** The changes this step stands for: its own, or for a serves step its instance's and what is attached. */
+    List<PlannedChange> unit() {
+      return unit;
     }
 
     @Override
@@ -128,7 +143,18 @@ final class StepGraph {
       });
       if (ready != null) {
         ready.after().addAll(dependencies);
-        Optional.ofNullable(deletes.get(change)).ifPresent(ready.after()::add);
+        Step own = deletes.get(change);
+        if (own != null && change.createsFirst()) {
+          own.after().add(ready);
+        }
+        // a name is free again only once what held it is gone (the old self of an in-place replacement)
+        ResourceRef name = new ResourceRef(change.desired().orElseThrow().kind(), change.desired().orElseThrow().name());
+        for (Map.Entry<PlannedChange, Step> delete : deletes.entrySet()) {
+          Observed held = delete.getKey().current().orElseThrow();
+          if (held.kind().equals(name.kind()) && held.name().equals(name.name())) {
+            ready.after().add(delete.getValue());
+          }
+        }
       }
       Step delete = deletes.get(change);
       if (delete != null && change.change().action() == Action.REPLACE) {
@@ -140,6 +166,12 @@ final class StepGraph {
           if (readies.containsKey(other) && uses(other.desired().orElseThrow().kind(), kind)) {
             delete.after().add(readies.get(other));
           }
+          // what a replaced resource's new self depends on of this kind, its old self may use this one for
+          // (a server in its old server group): the old self goes first
+          if (other.change().action() == Action.REPLACE && deletes.containsKey(other)
+              && other.desired().orElseThrow().dependsOn().stream().anyMatch(ref -> ref.kind().equals(kind))) {
+            delete.after().add(deletes.get(other));
+          }
           // what no longer wants a resource lets go of it before the resource is changed in place: an
           // autoscaler left behind would undo the resize of the group it sized
           if (other.change().action() == Action.UPDATE && readies.containsKey(other)
@@ -149,69 +181,9 @@ final class StepGraph {
         }
       }
     }
-    rollout.ifPresent(r -> batch(changes, r, desired, deletes, readies, steps));
+    rollout.ifPresent(r -> RolloutSteps.add(changes, r, desired, deletes, readies, steps));
     requireAcyclic(steps);
     return steps;
-  }
-
-  private static void batch(List<PlannedChange> changes, Rollout rollout, Map<ResourceRef, PlannedChange> desired,
-      Map<PlannedChange, Step> deletes, Map<PlannedChange, Step> readies, List<Step> steps) {
-    List<PlannedChange> replaced = changes.stream()
-        .filter(c -> c.change().action() == Action.REPLACE && c.change().kind().equals(ResourceKind.INSTANCE))
-        .sorted(java.util.Comparator.comparing(c -> c.change().name())).toList();
-    List<List<PlannedChange>> units = replaced.stream().map(instance -> unit(instance, changes)).toList();
-    // by kind, an instance's delete waits for every floating IP's; in a rollout only its own may use it, and
-    // waiting for a later batch's would wait for ever
-    for (List<PlannedChange> unit : units) {
-      Step delete = deletes.get(unit.get(0));
-      for (List<PlannedChange> other : units) {
-        if (other != unit) {
-          other.stream().skip(1).map(deletes::get).forEach(delete.after()::remove);
-        }
-      }
-    }
-    // what is attached to an old instance (its floating IP) serves as long as the instance: until what the
-    // new instance needs is ready, as the instance's own delete waits
-    for (List<PlannedChange> unit : units) {
-      for (ResourceRef needed : unit.get(0).desired().orElseThrow().dependsOn()) {
-        Step ready = Optional.ofNullable(desired.get(needed)).map(readies::get).orElse(null);
-        if (ready != null && !deletes.containsKey(desired.get(needed))) {
-          unit.stream().skip(1).map(deletes::get).filter(java.util.Objects::nonNull).forEach(d -> d.after().add(ready));
-        }
-      }
-    }
-    List<List<Step>> gates = new ArrayList<>();
-    for (int i = 0; i < replaced.size(); i++) {
-      PlannedChange instance = replaced.get(i);
-      List<PlannedChange> unit = units.get(i);
-      List<Step> ready = unit.stream().map(readies::get).filter(java.util.Objects::nonNull).toList();
-      if (rollout.health().isPresent()) {
-        Step serves = new Step(instance, Phase.SERVES, new ArrayList<>(ready));
-        steps.add(serves);
-        gates.add(List.of(serves));
-      } else {
-        gates.add(ready);
-      }
-      if (i >= rollout.width()) {
-        List<Step> before = gates.get(i - rollout.width());
-        for (PlannedChange member : unit) {
-          Optional.ofNullable(deletes.get(member)).ifPresent(delete -> delete.after().addAll(before));
-        }
-      }
-    }
-  }
-
-  /** A replaced instance and the replaced resources attached to it, which go and come back with it. */
-  private static List<PlannedChange> unit(PlannedChange instance, List<PlannedChange> changes) {
-    ResourceRef ref = new ResourceRef(ResourceKind.INSTANCE, instance.change().name());
-    List<PlannedChange> unit = new ArrayList<>(List.of(instance));
-    for (PlannedChange other : changes) {
-      if (other != instance && other.change().action() == Action.REPLACE
-          && other.desired().map(d -> d.attachedTo().contains(ref)).orElse(false)) {
-        unit.add(other);
-      }
-    }
-    return unit;
   }
 
   /** A cycle would leave its steps waiting for ever: it is a bug in the rules above or in a provider's kinds. */

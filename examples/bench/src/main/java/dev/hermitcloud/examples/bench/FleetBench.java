@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * Issue 14's figures, fleets against one instance: deploys of 1, 20 and 50 instances, unchanged re-applies
- * of 1 and 50, destroys of 1 and 50, each with its wall time and its requests by kind, and the ratios
+ * of 1 and 50, replacements of 1 and 50 by a new image (each instance made beside its old self, which then
+ * goes), destroys of 1 and 50, each with its wall time and its requests by kind, and the ratios
  * against the targets (50 instances within 1.3x of one; an unchanged re-apply of 50 within 1.2x of one).
  * The fake GCE adds 50 ms to every call and takes 1 s per operation; {@code --openstack} also runs the
  * fake OpenStack with the same call latency and 1 s to boot, save and delete.
@@ -51,12 +52,12 @@ public final class FleetBench {
         Gce target = Gce.project("bench-project").zone("us-central1-c").bucket("bench-bucket").endpoint(fake.endpoint());
         System.out.printf("== fake GCE: %d ms per call, %d ms per operation, %d KiB module ==%n", latencyMs, operationMs,
             moduleKib);
-        run(app, target, fake.stats());
+        // another module (one byte longer, in its own folder) is another image: the replacements' cause
+        Unikernel changed = changed(work, moduleKib);
+        run(app, changed, target, fake.stats());
         if (java.util.Arrays.asList(args).contains("--groups")) {
           System.out.printf("%n== managed instance groups on the same fake GCE ==%n");
-          // another module (one byte longer, in its own folder) is another image: the rollout's cause
-          Path v2 = Files.createDirectories(work.resolve("v2"));
-          runGroups(app, GceBench.unikernel(v2, "fleet", moduleKib * 1024 + 1), target, fake.stats());
+          runGroups(app, changed, target, fake.stats());
         }
       }
       if (java.util.Arrays.asList(args).contains("--openstack")) {
@@ -65,7 +66,7 @@ public final class FleetBench {
             .saveTime(op).deleteTime(op).start()) {
           System.out.printf("%n== fake OpenStack: %d ms per call, %d ms to boot, save and delete, floating IPs ==%n",
               latencyMs, operationMs);
-          run(app, SharedFakeOpenStack.target(cloud).floatingIpFrom("public"), cloud.stats());
+          run(app, changed(work, moduleKib), SharedFakeOpenStack.target(cloud).floatingIpFrom("public"), cloud.stats());
         }
       }
     } finally {
@@ -73,7 +74,11 @@ public final class FleetBench {
     }
   }
 
-  private static void run(Unikernel app, Target target, RequestStats stats) {
+  private static Unikernel changed(Path work, int moduleKib) throws java.io.IOException {
+    return GceBench.unikernel(Files.createDirectories(work.resolve("v2")), "fleet", moduleKib * 1024 + 1);
+  }
+
+  private static void run(Unikernel app, Unikernel changed, Target target, RequestStats stats) {
     time("warm-up (not counted)", stats, () -> deploy(app, target, "warm", 1).apply().close());
     time("warm-up destroy", stats, () -> Hermit.destroy("warm").on(target));
     Map<String, Long> wall = new LinkedHashMap<>();
@@ -84,6 +89,10 @@ public final class FleetBench {
       wall.put("re-apply " + n, time("unchanged re-apply " + n, stats,
           () -> deploy(app, target, "fleet" + n, n).apply().close()));
     }
+    for (int n : new int[] {1, 50}) {
+      wall.put("replace " + n, time("new image, each instance replaced beside itself, " + n, stats,
+          () -> deploy(changed, target, "fleet" + n, n).apply().close()));
+    }
     for (int n : DEPLOYS) {
       wall.put("destroy " + n, time("destroy " + n, stats, () -> Hermit.destroy("fleet" + n).on(target)));
     }
@@ -91,6 +100,7 @@ public final class FleetBench {
     ratio("deploy 50 / deploy 1", wall.get("deploy 50"), wall.get("deploy 1"), 1.3);
     ratio("deploy 20 / deploy 1", wall.get("deploy 20"), wall.get("deploy 1"), 1.3);
     ratio("re-apply 50 / re-apply 1", wall.get("re-apply 50"), wall.get("re-apply 1"), 1.2);
+    ratio("replace 50 / replace 1", wall.get("replace 50"), wall.get("replace 1"), 0);
     ratio("destroy 50 / destroy 1", wall.get("destroy 50"), wall.get("destroy 1"), 0);
   }
 

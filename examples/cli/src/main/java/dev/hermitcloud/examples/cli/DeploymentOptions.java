@@ -41,8 +41,8 @@ final class DeploymentOptions {
       + " between MIN and MAX machines for CPU use CPU (a fraction, default 0.6), e.g. 2:10@0.6.")
   String autoscale;
 
-  @Option(names = "--rollout", paramLabel = "SURGE:UNAVAILABLE", description = "GCE: replace the group's machines at most"
-      + " SURGE above its size and UNAVAILABLE out of service at a time (default 1:0).")
+  @Option(names = "--rollout", paramLabel = "SURGE:UNAVAILABLE", description = "Replace the group's machines at most"
+      + " SURGE above its size and UNAVAILABLE out of service at a time (default 1:0; 0:N replaces them in place).")
   String rollout;
 
   @Option(names = "--healing-delay", paramLabel = "DURATION", converter = DurationOption.class,

@@ -21,7 +21,7 @@ final class LogsCommand implements Callable<Integer> {
   @Mixin
   TargetOptions target;
 
-  @Parameters(paramLabel = "INSTANCE", description = "The instance (the deployment name for a single instance).")
+  @Parameters(paramLabel = "INSTANCE", description = "The instance, as hermit deploy names it (the deployment name for a single instance, or <name>-b once replaced).")
   String instance;
 
   @Option(names = {"-f", "--follow"}, description = "Keep printing new output until interrupted.")
