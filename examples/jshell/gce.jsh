@@ -37,7 +37,8 @@ Unikernel echo = Unikernel.named("echo").
     build();
 
 // Add .group(Group.managed().size(3).autoscale(Autoscaling.between(2, 6))) for a managed instance group
-// that GCE keeps running, heals and rolls over to a new image (see README, "Managed groups").
+// that GCE keeps running, heals and rolls over to a new image (see README, "Managed groups"); add
+// .regional() to it to spread the machines over three zones of the zone's region.
 DeploymentDefinition.WithCreate definition() {
   return Hermit.deploy(echo).to(gce).machineType(MachineType.named("f1-micro")).
       expose(Port.tcp(8000)).from("0.0.0.0/0").waitUntil(Health.http(8000, "/")).onProgress(Progress.console(System.out));

@@ -49,6 +49,15 @@ public abstract class Group {
     return Duration.ofMinutes(2);
   }
 
+  /**
+   * Whether the group spreads its machines over several zones of the target's region (a regional managed
+   * instance group on GCE), so that one zone's outage leaves the others serving; one zone by default.
+   */
+  @Value.Default
+  public boolean isRegional() {
+    return false;
+  }
+
   /** A group of one machine, until {@link #size} or {@link #autoscale} says otherwise. */
   public static Group managed() {
     return ImmutableGroup.builder().build();
@@ -67,6 +76,18 @@ public abstract class Group {
   /** Replaces machines at most {@code maxSurge} above the size and {@code maxUnavailable} below it at a time. */
   public Group rollout(int maxSurge, int maxUnavailable) {
     return ImmutableGroup.builder().from(this).maxSurge(maxSurge).maxUnavailable(maxUnavailable).build();
+  }
+
+  /**
+   * Spreads the machines over the zones of the target zone's region (on GCE, the three zones it picks
+   * there); only clouds with zones to spread over take it.
+   *
+   * <pre>{@code
+   * Group.managed().size(6).regional()   // two machines in each of three zones of us-central1
+   * }</pre>
+   */
+  public Group regional() {
+    return ImmutableGroup.builder().from(this).isRegional(true).build();
   }
 
   /** The delay before autohealing may judge a new machine. */
@@ -109,6 +130,7 @@ public abstract class Group {
 
   @Override
   public String toString() {
-    return "managed group of " + autoscaling().map(Autoscaling::toString).orElse(String.valueOf(initialSize()));
+    return (isRegional() ? "regional " : "") + "managed group of "
+        + autoscaling().map(Autoscaling::toString).orElse(String.valueOf(initialSize()));
   }
 }

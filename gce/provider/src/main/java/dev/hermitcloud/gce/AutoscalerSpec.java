@@ -16,7 +16,13 @@ import org.immutables.value.Value;
 abstract class AutoscalerSpec implements ResourceSpec {
   @Override
   public ResourceKind kind() {
-    return Gce.AUTOSCALER;
+    return regional() ? Gce.REGIONAL_AUTOSCALER : Gce.AUTOSCALER;
+  }
+
+  /** Whether it sizes a regional group, beside which it lives. */
+  @Value.Default
+  boolean regional() {
+    return false;
   }
 
   @Override
@@ -31,7 +37,7 @@ abstract class AutoscalerSpec implements ResourceSpec {
 
   @Override
   public List<ResourceRef> dependsOn() {
-    return List.of(new ResourceRef(Gce.INSTANCE_GROUP, groupName()));
+    return List.of(new ResourceRef(regional() ? Gce.REGIONAL_INSTANCE_GROUP : Gce.INSTANCE_GROUP, groupName()));
   }
 
   @Override

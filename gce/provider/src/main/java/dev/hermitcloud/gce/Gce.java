@@ -43,6 +43,12 @@ public abstract class Gce implements Target {
       INSTANCE_TEMPLATE, HEALTH_CHECK, ResourceKind.FIREWALL);
   /** The autoscaler that sizes a managed group. */
   public static final ResourceKind AUTOSCALER = ResourceKind.of("autoscaler", Duration.ofMinutes(5), INSTANCE_GROUP);
+  /** A managed group over several zones of the region ({@code Group.managed().regional()}). */
+  public static final ResourceKind REGIONAL_INSTANCE_GROUP = ResourceKind.of("regional-instance-group",
+      Duration.ofMinutes(30), INSTANCE_TEMPLATE, HEALTH_CHECK, ResourceKind.FIREWALL);
+  /** The autoscaler that sizes a regional managed group. */
+  public static final ResourceKind REGIONAL_AUTOSCALER = ResourceKind.of("regional-autoscaler", Duration.ofMinutes(5),
+      REGIONAL_INSTANCE_GROUP);
 
   private static final int UPLOAD_QUANTUM = 256 * 1024;
   private static final Pattern PROJECT = Pattern.compile("([a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]");

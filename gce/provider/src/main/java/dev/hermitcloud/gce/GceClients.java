@@ -29,6 +29,12 @@ import com.google.cloud.compute.v1.MachineTypesClient;
 import com.google.cloud.compute.v1.MachineTypesSettings;
 import com.google.cloud.compute.v1.NetworksClient;
 import com.google.cloud.compute.v1.NetworksSettings;
+import com.google.cloud.compute.v1.RegionAutoscalersClient;
+import com.google.cloud.compute.v1.RegionAutoscalersSettings;
+import com.google.cloud.compute.v1.RegionInstanceGroupManagersClient;
+import com.google.cloud.compute.v1.RegionInstanceGroupManagersSettings;
+import com.google.cloud.compute.v1.RegionOperationsClient;
+import com.google.cloud.compute.v1.RegionOperationsSettings;
 import com.google.cloud.compute.v1.SubnetworksClient;
 import com.google.cloud.compute.v1.SubnetworksSettings;
 import com.google.cloud.compute.v1.ZoneOperationsClient;
@@ -72,6 +78,9 @@ final class GceClients implements AutoCloseable {
   final InstanceTemplatesClient instanceTemplates;
   final InstanceGroupManagersClient instanceGroups;
   final AutoscalersClient autoscalers;
+  final RegionInstanceGroupManagersClient regionInstanceGroups;
+  final RegionAutoscalersClient regionAutoscalers;
+  final RegionOperationsClient regionOperations;
   final Storage storage;
   private final List<AutoCloseable> all = new ArrayList<>();
 
@@ -110,7 +119,16 @@ final class GceClients implements AutoCloseable {
           .setCredentialsProvider(provider).applyToAllUnaryMethods(ONCE);
       AutoscalersSettings.Builder autoscalers = AutoscalersSettings.newBuilder().setCredentialsProvider(provider)
           .applyToAllUnaryMethods(ONCE);
+      RegionInstanceGroupManagersSettings.Builder regionInstanceGroups = RegionInstanceGroupManagersSettings.newBuilder()
+          .setCredentialsProvider(provider).applyToAllUnaryMethods(ONCE);
+      RegionAutoscalersSettings.Builder regionAutoscalers = RegionAutoscalersSettings.newBuilder()
+          .setCredentialsProvider(provider).applyToAllUnaryMethods(ONCE);
+      RegionOperationsSettings.Builder regionOperations = RegionOperationsSettings.newBuilder()
+          .setCredentialsProvider(provider).applyToAllUnaryMethods(ONCE);
       if (endpoint != null) {
+        regionInstanceGroups.setEndpoint(endpoint);
+        regionAutoscalers.setEndpoint(endpoint);
+        regionOperations.setEndpoint(endpoint);
         healthChecks.setEndpoint(endpoint);
         instanceTemplates.setEndpoint(endpoint);
         instanceGroups.setEndpoint(endpoint);
@@ -136,6 +154,9 @@ final class GceClients implements AutoCloseable {
       this.instanceTemplates = add(InstanceTemplatesClient.create(instanceTemplates.build()));
       this.instanceGroups = add(InstanceGroupManagersClient.create(instanceGroups.build()));
       this.autoscalers = add(AutoscalersClient.create(autoscalers.build()));
+      this.regionInstanceGroups = add(RegionInstanceGroupManagersClient.create(regionInstanceGroups.build()));
+      this.regionAutoscalers = add(RegionAutoscalersClient.create(regionAutoscalers.build()));
+      this.regionOperations = add(RegionOperationsClient.create(regionOperations.build()));
       StorageOptions.Builder storage = StorageOptions.http().setProjectId(target.project()).setCredentials(credentials)
           .setRetrySettings(storageRetries());
       if (endpoint != null) {

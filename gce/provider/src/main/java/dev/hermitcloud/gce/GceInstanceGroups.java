@@ -1,15 +1,11 @@
 package dev.hermitcloud.gce;
 
 import com.google.api.gax.rpc.NotFoundException;
-import com.google.cloud.compute.v1.DeleteInstanceGroupManagerRequest;
 import com.google.cloud.compute.v1.FixedOrPercent;
-import com.google.cloud.compute.v1.InsertInstanceGroupManagerRequest;
 import com.google.cloud.compute.v1.InstanceGroupManager;
 import com.google.cloud.compute.v1.InstanceGroupManagerAutoHealingPolicy;
 import com.google.cloud.compute.v1.InstanceGroupManagerUpdatePolicy;
-import com.google.cloud.compute.v1.ListInstanceGroupManagersRequest;
 import com.google.cloud.compute.v1.ManagedInstance;
-import com.google.cloud.compute.v1.PatchInstanceGroupManagerRequest;
 import dev.hermitcloud.provider.CallContext;
 import dev.hermitcloud.provider.GroupMembers;
 import dev.hermitcloud.provider.Operation;
@@ -18,13 +14,15 @@ import dev.hermitcloud.resource.ImmutableOwnership;
 import dev.hermitcloud.resource.Observed;
 import dev.hermitcloud.resource.Ownership;
 import dev.hermitcloud.resource.ResourceKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Zonal managed instance groups: created with their size, autohealing and rolling-update policy, then
+ * Managed instance groups of one zone or of a region ({@link GroupScopes}): created with their size, autohealing and rolling-update policy, then
  * patched in place (a new template rolls out by GCE's own rolling update), and waited for until every
  * machine runs the group's template ({@link RolloutWait}). The members are the group's, not the
  * deployment's: {@link #members} reads them for endpoints and the health wait.
@@ -33,25 +31,25 @@ final class GceInstanceGroups implements ResourceDriver<GroupSpec>, GroupMembers
   /** Attribute: the template the group makes machines from. */
   static final String TEMPLATE = "instanceTemplate";
 
-  private final GceClients clients;
+  private final GroupScopes groups;
   private final Gce target;
   private final GceInstances instances;
 
-  GceInstanceGroups(GceClients clients, Gce target, GceInstances instances) {
-    this.clients = clients;
+  GceInstanceGroups(GroupScopes groups, Gce target, GceInstances instances) {
+    this.groups = groups;
     this.target = target;
     this.instances = instances;
   }
 
   @Override
   public ResourceKind kind() {
-    return Gce.INSTANCE_GROUP;
+    return groups.kind();
   }
 
   @Override
   public Optional<Observed> read(String name) {
     try {
-      return Optional.of(observe(clients.instanceGroups.get(target.project(), target.zone(), name)));
+      return Optional.of(observe(groups.get(name)));
     } catch (NotFoundException e) {
       return Optional.empty();
     }
@@ -59,8 +57,7 @@ final class GceInstanceGroups implements ResourceDriver<GroupSpec>, GroupMembers
 
   @Override
   public List<Observed> listOwned(String deployment) {
-    return Owned.of(clients.instanceGroups.list(ListInstanceGroupManagersRequest.newBuilder()
-        .setProject(target.project()).setZone(target.zone()).build()).iterateAll(), this::observe, deployment);
+    return Owned.of(groups.list(), this::observe, deployment);
   }
 
   @Override
@@ -69,11 +66,7 @@ final class GceInstanceGroups implements ResourceDriver<GroupSpec>, GroupMembers
         .setTargetSize(spec.initialSize())
         .setDescription(Owned.description("group", spec.deployment(), context.ownership()))
         .build();
-    com.google.cloud.compute.v1.Operation started = clients.instanceGroups.insertCallable().call(
-        InsertInstanceGroupManagerRequest.newBuilder().setProject(target.project()).setZone(target.zone())
-            .setRequestId(context.requestId()).setInstanceGroupManagerResource(group).build());
-    return new RolloutWait(clients, target, spec, GceOperation.zonal(clients, target.project(), target.zone(),
-        "insert instance group " + spec.name(), started));
+    return new RolloutWait(groups, spec, groups.insert(group, context.requestId()));
   }
 
   /**
@@ -82,7 +75,7 @@ final class GceInstanceGroups implements ResourceDriver<GroupSpec>, GroupMembers
    */
   @Override
   public Optional<Operation> resume(Observed current, GroupSpec spec, CallContext context) {
-    return Optional.of(RolloutWait.of(clients, target, spec));
+    return Optional.of(RolloutWait.of(groups, spec));
   }
 
   /** What a patch can change: template, size (unless autoscaled), autohealing and the rollout's limits. */
@@ -99,36 +92,37 @@ final class GceInstanceGroups implements ResourceDriver<GroupSpec>, GroupMembers
     }
     // JSON merge patch (https://cloud.google.com/compute/docs/reference/rest/v1/instanceGroupManagers/patch):
     // the fields sent replace the group's, and a new instanceTemplate starts a PROACTIVE rolling update
-    com.google.cloud.compute.v1.Operation started = clients.instanceGroups.patchCallable().call(
-        PatchInstanceGroupManagerRequest.newBuilder().setProject(target.project()).setZone(target.zone())
-            .setInstanceGroupManager(spec.name()).setRequestId(context.requestId())
-            .setInstanceGroupManagerResource(patch.build()).build());
-    return new RolloutWait(clients, target, spec, GceOperation.zonal(clients, target.project(), target.zone(),
-        "patch instance group " + spec.name(), started));
+    return new RolloutWait(groups, spec, groups.patch(spec.name(), patch.build(), context.requestId()));
   }
 
   @Override
   public Operation delete(Observed current, CallContext context) {
     // deleting a group deletes its machines, and its operation ends when they are gone
-    com.google.cloud.compute.v1.Operation started = clients.instanceGroups.deleteCallable().call(
-        DeleteInstanceGroupManagerRequest.newBuilder().setProject(target.project()).setZone(target.zone())
-            .setInstanceGroupManager(current.name()).setRequestId(context.requestId()).build());
-    return GceOperation.zonal(clients, target.project(), target.zone(), "delete instance group " + current.name(), started);
+    return groups.delete(current.name(), context.requestId());
   }
 
-  /** The group's machines that are not on their way out, read as instances, by name. */
+  /**
+   * The group's machines that are not on their way out, read as instances, by name: one list per zone they
+   * are in (a regional group's are in several, each named in its member's URL).
+   */
   @Override
   public List<Observed> members(Observed group) {
-    TreeSet<String> names = new TreeSet<>();
-    for (ManagedInstance member : clients.instanceGroups.listManagedInstances(target.project(), target.zone(), group.name())
-        .iterateAll()) {
+    Map<String, TreeSet<String>> namesByZone = new TreeMap<>();
+    for (ManagedInstance member : groups.members(group.name())) {
       if (!"DELETING".equals(member.getCurrentAction()) && !"ABANDONING".equals(member.getCurrentAction())) {
-        names.add(UrlNames.nameIn(member.getInstance()));
+        namesByZone.computeIfAbsent(GroupScopes.zoneIn(member.getInstance()), z -> new TreeSet<>())
+            .add(UrlNames.nameIn(member.getInstance()));
       }
     }
-    Map<String, Observed> found = instances.readAll(names);
-    return names.stream().filter(found::containsKey).map(found::get).toList();
+    List<Observed> found = new ArrayList<>();
+    namesByZone.forEach((zone, names) -> {
+      Map<String, Observed> read = instances.readAll(zone, names);
+      names.stream().filter(read::containsKey).map(read::get).forEach(found::add);
+    });
+    found.sort(java.util.Comparator.comparing(Observed::name));
+    return found;
   }
+
 
   private InstanceGroupManager.Builder settings(GroupSpec spec) {
     InstanceGroupManager.Builder group = InstanceGroupManager.newBuilder()
@@ -162,7 +156,7 @@ final class GceInstanceGroups implements ResourceDriver<GroupSpec>, GroupMembers
             policy.getMaxSurge().getFixed(), policy.getMaxUnavailable().getFixed()))
         .build());
     boolean settled = group.getStatus().getIsStable() && group.getStatus().getVersionTarget().getIsReached();
-    return Observed.builder().kind(Gce.INSTANCE_GROUP).name(group.getName()).owner(owner)
+    return Observed.builder().kind(groups.kind()).name(group.getName()).owner(owner)
         .state(settled ? dev.hermitcloud.resource.ResourceState.READY : dev.hermitcloud.resource.ResourceState.PENDING)
         .putAttributes(TEMPLATE, template)
         .putAttributes("stable", String.valueOf(group.getStatus().getIsStable()))

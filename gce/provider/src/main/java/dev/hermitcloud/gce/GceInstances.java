@@ -27,12 +27,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Instances in the target's zone, and their serial port 1. */
+/**
+ * Instances in the target's zone, and their serial port 1. A regional group's machines are in other zones
+ * of the region too: once {@link #readAll(String, Set)} has found one there, its reads and console go there,
+ * and a console asked for by name alone (hermit logs, in a new process) finds its zone among the region's groups.
+ */
 final class GceInstances implements ResourceDriver<InstanceSpec>, ListReads {
   private final GceClients clients;
   private final Gce target;
   private final ConsoleTranscript transcript = new ConsoleTranscript();
+  private final Map<String, String> zones = new ConcurrentHashMap<>();
+  private final GroupScopes regionalGroups;
 
   private final int pageSize;
 
@@ -45,6 +52,7 @@ final class GceInstances implements ResourceDriver<InstanceSpec>, ListReads {
     this.clients = clients;
     this.target = target;
     this.pageSize = pageSize;
+    this.regionalGroups = GroupScopes.regional(clients, target);
   }
 
   @Override
@@ -55,7 +63,7 @@ final class GceInstances implements ResourceDriver<InstanceSpec>, ListReads {
   @Override
   public Optional<Observed> read(String name) {
     try {
-      return Optional.of(observe(clients.instances.get(target.project(), target.zone(), name)));
+      return Optional.of(observe(clients.instances.get(target.project(), zoneOf(name), name)));
     } catch (NotFoundException e) {
       return Optional.empty();
     }
@@ -63,15 +71,27 @@ final class GceInstances implements ResourceDriver<InstanceSpec>, ListReads {
 
   @Override
   public Map<String, Observed> readAll(Set<String> names) {
+    return readAll(target.zone(), names);
+  }
+
+  /** The instances of {@code zone} among {@code names}: one list request per page of names. */
+  Map<String, Observed> readAll(String zone, Set<String> names) {
     Map<String, Observed> found = new LinkedHashMap<>();
     for (String filter : NameFilter.anyOf(names)) {
-      ListInstancesRequest request = ListInstancesRequest.newBuilder().setProject(target.project()).setZone(target.zone())
+      ListInstancesRequest request = ListInstancesRequest.newBuilder().setProject(target.project()).setZone(zone)
           .setFilter(filter).setMaxResults(pageSize).build();
       for (Instance instance : clients.instances.list(request).iterateAll()) {
         found.put(instance.getName(), observe(instance));
+        if (!zone.equals(target.zone())) {
+          zones.put(instance.getName(), zone);
+        }
       }
     }
     return found;
+  }
+
+  private String zoneOf(String name) {
+    return zones.getOrDefault(name, target.zone());
   }
 
   @Override
@@ -104,8 +124,7 @@ final class GceInstances implements ResourceDriver<InstanceSpec>, ListReads {
   ConsoleChunk console(String name, long offset) throws Exception {
     SerialPortOutput out;
     try {
-      out = clients.instances.getSerialPortOutput(GetSerialPortOutputInstanceRequest.newBuilder()
-          .setProject(target.project()).setZone(target.zone()).setInstance(name).setPort(1).setStart(offset).build());
+      out = serialPort(name, offset);
     } catch (RuntimeException e) {
       if (GceErrors.translate(e) instanceof CloudException cloud && cloud.status() == 400
           && cloud.getMessage().contains("resourceNotReady")) {
@@ -116,6 +135,24 @@ final class GceInstances implements ResourceDriver<InstanceSpec>, ListReads {
     ConsoleChunk chunk = new ConsoleChunk(out.getContents(), out.getStart(), out.getNext());
     transcript.record(name, chunk);
     return chunk;
+  }
+
+  private SerialPortOutput serialPort(String name, long offset) {
+    try {
+      return serialPort(zoneOf(name), name, offset);
+    } catch (NotFoundException e) {
+      if (zones.containsKey(name)) {
+        throw e;
+      }
+      String elsewhere = regionalGroups.zoneOfMember(name).orElseThrow(() -> e);
+      zones.put(name, elsewhere);
+      return serialPort(elsewhere, name, offset);
+    }
+  }
+
+  private SerialPortOutput serialPort(String zone, String name, long offset) {
+    return clients.instances.getSerialPortOutput(GetSerialPortOutputInstanceRequest.newBuilder()
+        .setProject(target.project()).setZone(zone).setInstance(name).setPort(1).setStart(offset).build());
   }
 
   private static Observed observe(Instance instance) {

@@ -6,7 +6,7 @@ import dev.hermitcloud.provider.OperationStatus;
 import java.util.stream.Collectors;
 
 /**
- * A Compute Engine operation the engine polls: each {@link #poll()} is one GET of the zonal or global
+ * A Compute Engine operation the engine polls: each {@link #poll()} is one GET of the zonal, regional or global
  * operation, and an operation the insert already answered DONE is not fetched again. A DONE operation
  * with an {@code error} is a failure even when it carries no {@code httpErrorStatusCode} (the client's
  * own {@code get()} would report success then).
@@ -36,6 +36,11 @@ final class GceOperation implements Operation {
   static GceOperation zonal(GceClients clients, String project, String zone, String description,
       com.google.cloud.compute.v1.Operation started) {
     return new GceOperation(description, started, name -> clients.zoneOperations.get(project, zone, name));
+  }
+
+  static GceOperation regional(GceClients clients, String project, String region, String description,
+      com.google.cloud.compute.v1.Operation started) {
+    return new GceOperation(description, started, name -> clients.regionOperations.get(project, region, name));
   }
 
   @Override

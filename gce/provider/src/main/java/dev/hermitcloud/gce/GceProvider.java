@@ -24,6 +24,8 @@ final class GceProvider implements Provider {
   private final GceHealthChecks healthChecks;
   private final GceInstanceGroups groups;
   private final GceAutoscalers autoscalers;
+  private final GceInstanceGroups regionalGroups;
+  private final GceAutoscalers regionalAutoscalers;
   private final GceMachineTypes machineTypes;
   private final GceLocks locks;
   private final GceNetworkCheck networks;
@@ -37,8 +39,12 @@ final class GceProvider implements Provider {
     this.instances = new GceInstances(clients, target);
     this.templates = new GceInstanceTemplates(clients, target);
     this.healthChecks = new GceHealthChecks(clients, target);
-    this.groups = new GceInstanceGroups(clients, target, instances);
-    this.autoscalers = new GceAutoscalers(clients, target);
+    GroupScopes zonal = GroupScopes.zonal(clients, target);
+    GroupScopes regional = GroupScopes.regional(clients, target);
+    this.groups = new GceInstanceGroups(zonal, target, instances);
+    this.autoscalers = new GceAutoscalers(AutoscalerScopes.zonal(clients, target), zonal, target);
+    this.regionalGroups = new GceInstanceGroups(regional, target, instances);
+    this.regionalAutoscalers = new GceAutoscalers(AutoscalerScopes.regional(clients, target), regional, target);
     this.machineTypes = new GceMachineTypes(clients, target);
     this.locks = new GceLocks(clients, target, blobs);
     this.networks = new GceNetworkCheck(clients, target);
@@ -57,7 +63,8 @@ final class GceProvider implements Provider {
 
   @Override
   public List<ResourceDriver<?>> drivers() {
-    return List.of(blobs, images, firewalls, instances, templates, healthChecks, groups, autoscalers);
+    return List.of(blobs, images, firewalls, instances, templates, healthChecks, groups, autoscalers, regionalGroups,
+        regionalAutoscalers);
   }
 
   /**
@@ -92,6 +99,7 @@ final class GceProvider implements Provider {
   public void validate(DeploymentSpec spec) {
     GceNetworkRefs.network(target, spec.network());
     GceMachineFamilies.check(spec.machineType());
+    spec.group().ifPresent(ManagedGroupResources::check);
   }
 
   @Override

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A zonal managed instance group of the deployment, named after it, whose machines are named
+ * A managed instance group of the deployment, in the target's zone or over zones of its region, named after it, whose machines are named
  * {@code <deployment>-xxxx} by GCE. What it should be is what {@link GceInstanceGroups} can read back from
  * the group itself ({@link #fingerprintOf}), since a group has no labels and its description cannot be
  * patched: so an unchanged group reads as unchanged without a mark to keep up to date.
@@ -19,7 +19,7 @@ import org.immutables.value.Value;
 abstract class GroupSpec implements ResourceSpec {
   @Override
   public ResourceKind kind() {
-    return Gce.INSTANCE_GROUP;
+    return regional() ? Gce.REGIONAL_INSTANCE_GROUP : Gce.INSTANCE_GROUP;
   }
 
   @Override
@@ -28,7 +28,14 @@ abstract class GroupSpec implements ResourceSpec {
     return deployment();
   }
 
-  abstract String zone();
+  /** The zone of a zonal group, the region of a regional one. */
+  abstract String location();
+
+  /** Whether GCE spreads the machines over zones of the region {@link #location()}. */
+  @Value.Default
+  boolean regional() {
+    return false;
+  }
 
   abstract String templateName();
 
@@ -74,14 +81,14 @@ abstract class GroupSpec implements ResourceSpec {
   }
 
   /**
-   * The name and zone, since a group cannot move and its machines are named after it; and whether it
+   * The name and zone (or region), since a group cannot move and its machines are named after it; and whether it
    * heals, since a patch can add an autohealing policy but not remove one: the client library cannot send
    * the empty list that would clear it (proto3 leaves empty lists out of the JSON merge patch).
    */
   @Override
   @Value.Lazy
   public String replaceFingerprint() {
-    return Fingerprint.of(name(), zone(), healthCheckName().isPresent() ? "heals" : "does not heal");
+    return Fingerprint.of(name(), location(), healthCheckName().isPresent() ? "heals" : "does not heal");
   }
 
   static ImmutableGroupSpec.Builder builder() {

@@ -21,23 +21,21 @@ import java.util.stream.Collectors;
  * machines serving), or one GCE cannot create (its last attempt's errors, such as a quota).
  */
 final class RolloutWait implements Operation {
-  private final GceClients clients;
-  private final Gce target;
+  private final GroupScopes groups;
   private final GroupSpec spec;
   private final java.util.Optional<GceOperation> change;
 
-  RolloutWait(GceClients clients, Gce target, GroupSpec spec, GceOperation change) {
-    this(clients, target, spec, java.util.Optional.of(change));
+  RolloutWait(GroupScopes groups, GroupSpec spec, GceOperation change) {
+    this(groups, spec, java.util.Optional.of(change));
   }
 
   /** The wait alone, for a group a run before changed and did not see settle. */
-  static RolloutWait of(GceClients clients, Gce target, GroupSpec spec) {
-    return new RolloutWait(clients, target, spec, java.util.Optional.empty());
+  static RolloutWait of(GroupScopes groups, GroupSpec spec) {
+    return new RolloutWait(groups, spec, java.util.Optional.empty());
   }
 
-  private RolloutWait(GceClients clients, Gce target, GroupSpec spec, java.util.Optional<GceOperation> change) {
-    this.clients = clients;
-    this.target = target;
+  private RolloutWait(GroupScopes groups, GroupSpec spec, java.util.Optional<GceOperation> change) {
+    this.groups = groups;
     this.spec = spec;
     this.change = change;
   }
@@ -56,13 +54,12 @@ final class RolloutWait implements Operation {
         return changed;
       }
     }
-    InstanceGroupManager group = clients.instanceGroups.get(target.project(), target.zone(), spec.name());
+    InstanceGroupManager group = groups.get(spec.name());
     boolean settled = group.getStatus().getIsStable() && group.getStatus().getVersionTarget().getIsReached();
     List<String> stuck = new ArrayList<>();
     int onTemplate = 0;
     int members = 0;
-    for (ManagedInstance member : clients.instanceGroups.listManagedInstances(target.project(), target.zone(), spec.name())
-        .iterateAll()) {
+    for (ManagedInstance member : groups.members(spec.name())) {
       members++;
       boolean current = UrlNames.nameIn(member.getVersion().getInstanceTemplate()).equals(spec.templateName());
       onTemplate += current ? 1 : 0;

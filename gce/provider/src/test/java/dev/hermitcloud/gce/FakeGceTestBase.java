@@ -1,5 +1,9 @@
 package dev.hermitcloud.gce;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hermitcloud.Deployment;
+import dev.hermitcloud.DeploymentDefinition;
 import dev.hermitcloud.gce.fake.FakeGce;
 import dev.hermitcloud.progress.ProgressEvent;
 import dev.hermitcloud.unikernel.Unikernel;
@@ -34,5 +38,18 @@ abstract class FakeGceTestBase {
   @AfterEach
   void stopFake() {
     fake.close();
+  }
+
+  /**
+   * Checks that {@code definition} plans nothing and that applying it again keeps its {@code machines}
+   * machines with no write but the lock's create and delete.
+   */
+  void assertReapplyWritesOnlyTheLock(DeploymentDefinition.WithCreate definition, int machines) {
+    long writes = fake.stats().mutatingRequests();
+    assertThat(definition.plan().hasChanges()).isFalse();
+    try (Deployment again = definition.apply()) {
+      assertThat(again.instances()).hasSize(machines);
+    }
+    assertThat(fake.stats().mutatingRequests() - writes).as("the lock's create and delete").isEqualTo(2);
   }
 }

@@ -50,4 +50,12 @@ final class GceFixture {
     return Hermit.deploy(unikernel).to(target).engineOptions(NO_RENEWAL).retry(FastEngine.RETRY).onProgress(events::add).machineType(MachineType.atLeast(1, 512))
         .expose(Port.tcp(8000)).from("0.0.0.0/0");
   }
+
+  /** The app's answer on port 8000 of {@code address}: the fake's stand-in names the machine it runs on. */
+  static String answer(String address) throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+        .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+    return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + address + ":8000/"))
+        .timeout(java.time.Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+  }
 }

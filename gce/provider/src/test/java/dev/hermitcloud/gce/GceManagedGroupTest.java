@@ -48,7 +48,7 @@ class GceManagedGroupTest extends FakeGceTestBase {
     try (Deployment d = deploy(echo, THREE).apply()) {
       assertThat(d.instances()).hasSize(3).allSatisfy(i -> assertThat(i.name()).matches("echo-[a-z0-9]{4}"));
       for (DeployedInstance machine : d.instances()) {
-        assertThat(get(machine.address().orElseThrow())).contains(machine.name());
+        assertThat(GceFixture.answer(machine.address().orElseThrow())).contains(machine.name());
       }
     }
     assertThat(fake.instances(GceFixture.PROJECT)).hasSize(3).allSatisfy(machine -> {
@@ -67,12 +67,7 @@ class GceManagedGroupTest extends FakeGceTestBase {
     assertThat(fake.firewalls(GceFixture.PROJECT)).as("the probers' ranges are let in to the checked port")
         .anySatisfy(f -> assertThat(f.json().path("sourceRanges").toString()).contains("35.191.0.0/16", "130.211.0.0/22"));
 
-    long writes = fake.stats().mutatingRequests();
-    assertThat(deploy(echo, THREE).plan().hasChanges()).isFalse();
-    try (Deployment again = deploy(echo, THREE).apply()) {
-      assertThat(again.instances()).hasSize(3);
-    }
-    assertThat(fake.stats().mutatingRequests() - writes).as("the lock's create and delete").isEqualTo(2);
+    assertReapplyWritesOnlyTheLock(deploy(echo, THREE), 3);
   }
 
   @Test
@@ -118,7 +113,7 @@ class GceManagedGroupTest extends FakeGceTestBase {
     for (FakeResource old : fake.instances(GceFixture.PROJECT)) {
       if (serving.contains(old.name())) {
         assertThat(old.status()).isEqualTo("RUNNING");
-        assertThat(get(old.natIp())).contains(old.name());
+        assertThat(GceFixture.answer(old.natIp())).contains(old.name());
       }
     }
     assertThat(fake.instanceTemplates(GceFixture.PROJECT)).as("the old template is kept for its machines").hasSize(2);
@@ -215,13 +210,6 @@ class GceManagedGroupTest extends FakeGceTestBase {
 
   private DeploymentDefinition.WithCreate deploy(Unikernel unikernel, Group group) {
     return GceFixture.deploy(unikernel, GceFixture.target(fake), events).waitUntil(Health.http(8000, "/")).group(group);
-  }
-
-  /** The app's answer on port 8000 of {@code address}: the fake's stand-in names the machine. */
-  private static String get(String address) throws Exception {
-    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + address + ":8000/"))
-        .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static Set<String> names(List<FakeResource> resources) {

@@ -127,6 +127,11 @@ final class OpenStackProvider implements Provider {
   @Override
   public void validate(DeploymentSpec spec) {
     spec.group().ifPresent(group -> {
+      if (group.isRegional()) {
+        // a server group spreads its servers by its policy over hosts; Nova has no group that spans zones
+        throw new InvalidSpecException("group.regional", true, "is not something OpenStack's Nova does: a server group"
+            + " spreads its servers over hosts by its policy (anti-affinity by default), so leave regional() out");
+      }
       group.autoscaling().ifPresent(bounds -> {
         // Nova sizes nothing itself (autoscaling needs Heat or Senlin, which the SDK does not drive)
         throw new InvalidSpecException("group.autoscale", bounds,

@@ -66,6 +66,18 @@ class ManagedGroupTest extends FakeOpenStackTestBase {
     assertThat(total(cloud.requestCounts())).as("no call made").isEqualTo(requests);
   }
 
+  @Test
+  void aRegionalGroupIsRefusedBeforeAnyCall() throws Exception {
+    OpenStack target = FakeClouds.password(cloud);
+    Unikernel echo = f.unikernel("echo", 1);
+    int requests = total(cloud.requestCounts());
+
+    assertThatThrownBy(() -> f.deploy(target, echo).group(Group.managed().size(2).regional()).plan())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("group.regional"))
+        .hasMessageContaining("spreads its servers over hosts by its policy");
+    assertThat(total(cloud.requestCounts())).as("no call made").isEqualTo(requests);
+  }
+
   private static int total(java.util.Map<String, Integer> counts) {
     return counts.values().stream().mapToInt(Integer::intValue).sum();
   }

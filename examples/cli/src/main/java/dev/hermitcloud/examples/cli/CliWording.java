@@ -37,6 +37,7 @@ final class CliWording {
       Map.entry("group.autoscale", "--autoscale"),
       Map.entry("group.rollout", "--rollout"),
       Map.entry("group.healingDelay", "--healing-delay"),
+      Map.entry("group.regional", "--regional"),
       Map.entry("deployment.diskGib", "--disk-gib"),
       Map.entry("deployment.health", "--health"),
       Map.entry("deployment.network", "--network"),

@@ -45,6 +45,10 @@ final class DeploymentOptions {
       + " SURGE above its size and UNAVAILABLE out of service at a time (default 1:0; 0:N replaces them in place).")
   String rollout;
 
+  @Option(names = "--regional", description = "GCE: spread the group's machines over three zones of the zone's region"
+      + " (a regional managed instance group), so one zone's outage leaves the others serving.")
+  boolean regional;
+
   @Option(names = "--healing-delay", paramLabel = "DURATION", converter = DurationOption.class,
       description = "GCE: how long a new machine may take before autohealing judges it (default: 2m).")
   Duration healingDelay;
@@ -99,7 +103,7 @@ final class DeploymentOptions {
 
   /** The managed group the group flags describe, if any of them is given. */
   private Optional<Group> group() {
-    if (groupSize == null && autoscale == null && rollout == null && healingDelay == null) {
+    if (groupSize == null && autoscale == null && rollout == null && healingDelay == null && !regional) {
       return Optional.empty();
     }
     Group group = Group.managed();
@@ -125,6 +129,9 @@ final class DeploymentOptions {
     }
     if (healingDelay != null) {
       group = group.healingDelay(healingDelay);
+    }
+    if (regional) {
+      group = group.regional();
     }
     return Optional.of(group);
   }

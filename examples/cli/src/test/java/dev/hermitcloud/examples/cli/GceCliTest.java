@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hermitcloud.demo.DemoKernel;
 import dev.hermitcloud.demo.DemoModule;
 import dev.hermitcloud.gce.fake.FakeGce;
+import dev.hermitcloud.gce.fake.FakeResource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,27 @@ class GceCliTest {
     assertThat(fake.instanceGroupManagers("cli-project")).isEmpty();
     assertThat(fake.instances("cli-project")).isEmpty();
     assertThat(fake.instanceTemplates("cli-project")).isEmpty();
+  }
+
+  @Test
+  void aRegionalGroupSpreadsOverThreeZonesAndLogsFindsAMachineInAnyOfThem() {
+    List<String> group = List.of("--health", "http:8000/", "--group-size", "3", "--regional");
+
+    String deployed = run(command("deploy", target, unikernel, group));
+
+    assertThat(deployed.lines().filter(line -> line.matches("echo-[a-z0-9]{4} 127\\.0\\.0\\.\\d+.*"))).hasSize(3);
+    assertThat(fake.regionInstanceGroupManagers("cli-project")).singleElement()
+        .satisfies(g -> assertThat(g.field("/updatePolicy/maxSurge/fixed")).isEqualTo("3"));
+    assertThat(fake.instances("cli-project")).extracting(FakeResource::zone)
+        .containsExactlyInAnyOrder("us-central1-a", "us-central1-b", "us-central1-c");
+    String elsewhere = fake.instances("cli-project").stream().filter(vm -> !vm.zone().equals("us-central1-c"))
+        .findFirst().orElseThrow().name();
+    assertThat(run(command("logs", target, List.of(elsewhere)))).isEqualTo("hello from the console\n");
+    assertThat(run(command("plan", target, unikernel, group))).contains("0 to create, 0 to update, 0 to replace, 0 to delete");
+
+    run(command("destroy", target, List.of("echo")));
+    assertThat(fake.regionInstanceGroupManagers("cli-project")).isEmpty();
+    assertThat(fake.instances("cli-project")).isEmpty();
   }
 
   @Test

@@ -68,8 +68,10 @@ final class ManagerSpec {
   }
 
   /**
-   * A regional manager's distributionPolicy: the given zones, each of the region, or all the region's
-   * zones; targetShape EVEN unless given (per https://cloud.google.com/compute/docs/reference/rest/v1/instanceGroupManagers?authuser=0000&hl=it).
+   * A regional manager's distributionPolicy: the given zones, each of the region, or three of the region's
+   * zones (GCE picks three when none are named, per
+   * https://cloud.google.com/compute/docs/instance-groups/distributing-instances-with-regional-instance-groups;
+   * the fake takes the first three by name); targetShape EVEN unless given (per https://cloud.google.com/compute/docs/reference/rest/v1/instanceGroupManagers?authuser=0000&hl=it).
    */
   private static List<String> distribution(ObjectNode out, String project, String region) {
     ObjectNode policy = out.withObjectProperty("distributionPolicy");
@@ -84,7 +86,7 @@ final class ManagerSpec {
       zones.add(zone);
     }
     if (zones.isEmpty()) {
-      zones.addAll(ZoneCatalog.requireZones(region));
+      zones.addAll(ZoneCatalog.requireZones(region).stream().limit(3).toList());
     }
     ArrayNode list = policy.putArray("zones");
     zones.forEach(z -> list.addObject().put("zone", ResourceLinks.zoneUrl(project, z)));

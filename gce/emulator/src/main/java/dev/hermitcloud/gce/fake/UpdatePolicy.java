@@ -8,7 +8,9 @@ import dev.hermitcloud.emulator.json.Json;
  * A manager's {@code updatePolicy} with GCE's defaults: type PROACTIVE, minimalAction REPLACE,
  * maxSurge and maxUnavailable a fixed 1 for a zonal group (per
  * https://hexdocs.pm/google_api_compute/0.9.0/GoogleApi.Compute.V1.Model.InstanceGroupManagerUpdatePolicy.html),
- * the number of its zones for a regional one; at least one of the two above 0, and a percentage only
+ * the number of its zones for a regional one, whose fixed values must each be 0 or at least that number
+ * (per https://storage.googleapis.com/pulumi-kotlin-docs/gcp/6.67.1.1/pulumi-gcp-kotlin/com.pulumi.gcp.compute.kotlin.inputs/-region-instance-group-manager-update-policy-args/index.html,
+ * the regional manager's update policy as Google's provider documents it); at least one of the two above 0, and a percentage only
  * for a group of 10 or more instances
  * (per https://cloud.google.com/python/docs/reference/compute/0.3.0/google.cloud.compute_v1.types.InstanceGroupManagerUpdatePolicy).
  */
@@ -36,6 +38,13 @@ record UpdatePolicy(boolean proactive, int maxSurge, int maxUnavailable) {
     }
     int surge = fixedOrPercent(out, "maxSurge", targetSize, zones);
     int unavailable = fixedOrPercent(out, "maxUnavailable", targetSize, zones);
+    for (String field : new String[] {"maxSurge", "maxUnavailable"}) {
+      JsonNode fixed = out.path(field).path("fixed");
+      if (zones > 1 && fixed.isInt() && fixed.asInt() > 0 && fixed.asInt() < zones) {
+        throw GoogleErrors.invalidField(AT + "." + field + ".fixed", fixed.asText(), "Fixed " + field + " for a regional"
+            + " managed instance group must be either 0 or at least equal to the number of zones (" + zones + ").");
+      }
+    }
     if (surge == 0 && unavailable == 0) {
       throw GoogleErrors.invalidField(AT + ".maxUnavailable", "0",
           "At least one of either maxSurge or maxUnavailable must be greater than 0.");

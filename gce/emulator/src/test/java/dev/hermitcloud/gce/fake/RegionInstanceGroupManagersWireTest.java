@@ -9,7 +9,9 @@ import com.google.cloud.compute.v1.Autoscaler;
 import com.google.cloud.compute.v1.AutoscalingPolicy;
 import com.google.cloud.compute.v1.DistributionPolicy;
 import com.google.cloud.compute.v1.DistributionPolicyZoneConfiguration;
+import com.google.cloud.compute.v1.FixedOrPercent;
 import com.google.cloud.compute.v1.InstanceGroupManager;
+import com.google.cloud.compute.v1.InstanceGroupManagerUpdatePolicy;
 import com.google.cloud.compute.v1.InstanceTemplatesClient;
 import com.google.cloud.compute.v1.ManagedInstance;
 import com.google.cloud.compute.v1.Operation;
@@ -58,13 +60,13 @@ class RegionInstanceGroupManagersWireTest {
     assertThat(got.getSelfLink()).endsWith("/projects/mig-project/regions/us-central1/instanceGroupManagers/web");
     assertThat(got.getDistributionPolicy().getZonesList()).extracting(DistributionPolicyZoneConfiguration::getZone)
         .allMatch(z -> z.contains("/zones/us-central1-"));
-    assertThat(got.getDistributionPolicy().getZonesCount()).isEqualTo(4);
+    // us-central1 has four zones here; GCE picks three when the policy names none
+    assertThat(got.getDistributionPolicy().getZonesCount()).isEqualTo(3);
     // maxSurge and maxUnavailable default to the number of zones
-    assertThat(got.getUpdatePolicy().getMaxSurge().getFixed()).isEqualTo(4);
-    assertThat(got.getUpdatePolicy().getMaxUnavailable().getFixed()).isEqualTo(4);
+    assertThat(got.getUpdatePolicy().getMaxSurge().getFixed()).isEqualTo(3);
+    assertThat(got.getUpdatePolicy().getMaxUnavailable().getFixed()).isEqualTo(3);
     assertThat(got.getStatus().getIsStable()).isTrue();
-    assertThat(perZone()).isEqualTo(Map.of("us-central1-a", 2, "us-central1-b", 2, "us-central1-c", 2,
-        "us-central1-f", 2));
+    assertThat(perZone()).isEqualTo(Map.of("us-central1-a", 3, "us-central1-b", 3, "us-central1-c", 2));
     assertThat(fake.instances(PROJECT)).allSatisfy(vm -> assertThat(vm.json().path("metadata").path("items")
         .findValuesAsText("value")).contains("projects/mig-project/regions/us-central1/instanceGroupManagers/web"));
     assertThat(managedInstances()).hasSize(8);
@@ -82,6 +84,29 @@ class RegionInstanceGroupManagersWireTest {
     managers.deleteAsync(PROJECT, REGION, "web").get();
     assertThat(fake.instances(PROJECT)).isEmpty();
     assertThatThrownBy(() -> managers.get(PROJECT, REGION, "web")).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aFixedSurgeOrUnavailabilityIsZeroOrAtLeastTheNumberOfZones() throws Exception {
+    for (String field : new String[] {"maxSurge", "maxUnavailable"}) {
+      InstanceGroupManagerUpdatePolicy.Builder policy = InstanceGroupManagerUpdatePolicy.newBuilder()
+          .setMaxSurge(FixedOrPercent.newBuilder().setFixed(3)).setMaxUnavailable(FixedOrPercent.newBuilder().setFixed(0));
+      if (field.equals("maxSurge")) {
+        policy.setMaxSurge(FixedOrPercent.newBuilder().setFixed(1));
+      } else {
+        policy.setMaxUnavailable(FixedOrPercent.newBuilder().setFixed(2));
+      }
+      assertThatThrownBy(() -> managers.insertAsync(PROJECT, REGION, MigFixtures.manager("web", "web-v1", 3)
+          .setUpdatePolicy(policy).build()).get())
+          .satisfies(e -> assertThat(MigFixtures.rootMessage(e)).contains("resource.updatePolicy." + field + ".fixed")
+              .contains("either 0 or at least equal to the number of zones (3)"));
+    }
+    assertThat(fake.regionInstanceGroupManagers(PROJECT)).isEmpty();
+
+    managers.insertAsync(PROJECT, REGION, MigFixtures.manager("web", "web-v1", 3).setUpdatePolicy(
+        InstanceGroupManagerUpdatePolicy.newBuilder().setMaxSurge(FixedOrPercent.newBuilder().setFixed(3))
+            .setMaxUnavailable(FixedOrPercent.newBuilder().setFixed(0))).build()).get();
+    assertThat(managers.get(PROJECT, REGION, "web").getUpdatePolicy().getMaxSurge().getFixed()).isEqualTo(3);
   }
 
   @Test
@@ -114,8 +139,8 @@ class RegionInstanceGroupManagersWireTest {
       assertThat(autoscalers.get(PROJECT, REGION, "web-as").getRecommendedSize()).isEqualTo(4);
       assertThat(managers.get(PROJECT, REGION, "web").getStatus().getAutoscaler())
           .endsWith("/regions/us-central1/autoscalers/web-as");
-      assertThat(perZone().values()).containsOnly(1);
-      assertThat(perZone()).hasSize(4);
+      assertThat(perZone()).as("four over three zones, evenly").isEqualTo(Map.of("us-central1-a", 2, "us-central1-b", 1,
+          "us-central1-c", 1));
       assertThatThrownBy(() -> autoscalers.insertAsync(PROJECT, REGION, Autoscaler.newBuilder().setName("zonal")
               .setTarget("zones/us-central1-a/instanceGroupManagers/web")
               .setAutoscalingPolicy(AutoscalingPolicy.newBuilder().setMaxNumReplicas(2)).build()).get())
