@@ -28,7 +28,7 @@ import java.util.Map;
  * fake OpenStack with the same call latency and 1 s to boot, save and delete.
  *
  * {@code --groups} also runs managed instance groups of 1, 20 and 50 machines on the fake GCE
- * ({@code Group.managed()}): deploys, unchanged re-applies, a rolling update of 50 to a new image (surge 10,
+ * ({@code Group.managed()}), and a regional group of 50 over three zones: deploys, unchanged re-applies, a rolling update of 50 to a new image (surge 10,
  * none unavailable) and destroys.
  *
  * <p>Run: {@code ./hermit --class dev.hermitcloud.examples.bench.FleetBench [--latency-ms 50] [--op-ms 1000]
@@ -117,15 +117,26 @@ public final class FleetBench {
     for (int n : DEPLOYS) {
       wall.put("destroy " + n, time("group destroy " + n, stats, () -> Hermit.destroy("group" + n).on(target)));
     }
+    Group regional = Group.managed().size(50).rollout(10, 0).regional();
+    wall.put("regional deploy 50", time("regional deploy 50", stats,
+        () -> group(app, target, "regional50", regional).apply().close()));
+    time("regional re-apply 50", stats, () -> group(app, target, "regional50", regional).apply().close());
+    time("regional rolling update 50", stats, () -> group(changed, target, "regional50", regional).apply().close());
+    time("regional destroy 50", stats, () -> Hermit.destroy("regional50").on(target));
     System.out.printf("%nratios%n");
     ratio("group deploy 50 / 1", wall.get("deploy 50"), wall.get("deploy 1"), 1.3);
     ratio("group re-apply 50 / 1", wall.get("re-apply 50"), wall.get("re-apply 1"), 1.2);
     ratio("group roll 50 / deploy 50", wall.get("roll 50"), wall.get("deploy 50"), 0);
+    ratio("regional deploy 50 / zonal", wall.get("regional deploy 50"), wall.get("deploy 50"), 0);
   }
 
   private static DeploymentDefinition.WithCreate group(Unikernel app, Target target, String name, int size) {
+    return group(app, target, name, Group.managed().size(size).rollout(10, 0));
+  }
+
+  private static DeploymentDefinition.WithCreate group(Unikernel app, Target target, String name, Group group) {
     return Hermit.deploy(app).to(target).name(name).machineType(MachineType.atLeast(1, 512))
-        .group(Group.managed().size(size).rollout(10, 0)).expose(Port.tcp(8000)).from("0.0.0.0/0");
+        .group(group).expose(Port.tcp(8000)).from("0.0.0.0/0");
   }
 
   private static DeploymentDefinition.WithCreate deploy(Unikernel app, Target target, String name, int count) {
