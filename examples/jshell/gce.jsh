@@ -49,7 +49,7 @@ System.out.println("endpoint: " + d.endpoint(8000));
 // The fake boots nothing: its app stand-in answers for the kernel. On real GCE, curl it yourself.
 if (onFake) System.out.print("GET /hello -> " + Hello.get(d.endpoint(8000)).body());
 System.out.println(definition().plan().render());
-var console = new dev.hermitcloud.examples.ConsoleText.Cleaner(System.out::print);
+var console = new ConsoleText.Cleaner(System.out::print);
 d.serialLog().follow(console, text -> !text.isEmpty(), Duration.ofSeconds(60));
 console.finish();
 d.close();

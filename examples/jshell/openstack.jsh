@@ -47,7 +47,7 @@ var hello = Hello.get(d.endpoint(8000))
 System.out.print("GET /hello -> " + hello.statusCode() + " " + hello.body())
 
 System.out.println("--- logs ---")
-System.out.print(dev.hermitcloud.examples.ConsoleText.clean(d.serialLog().read()))
+System.out.print(ConsoleText.clean(d.serialLog().read()))
 
 System.out.println("--- plan again: nothing to do ---")
 System.out.print(echoOnOpenStack().plan().render())

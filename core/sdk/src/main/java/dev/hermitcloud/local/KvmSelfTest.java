@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * Decides whether KVM really runs guests on this host, once, by booting {@link ProbeKernel} under it. An
  * openable {@code /dev/kvm} is not enough: a nested KVM can accept a guest and never run it, so a guest
  * must print before the verdict is "yes". The verdict is kept in a cache file keyed by the QEMU binary,
- * its version and the host kernel, so later runs pay nothing.
+ * its version and the host kernel, so later runs pay nothing. A "yes" is only provisional: a nested KVM
+ * can run the probe and still hang a real boot, so {@link AcceleratorChoice} turns it into a "no" here
+ * when a real guest stays silent ({@link #remember}).
  */
 final class KvmSelfTest {
   /** The outcome, with the reason people read when it is "no". */
@@ -47,7 +49,7 @@ final class KvmSelfTest {
       return new Verdict(false, kvmDevice + " cannot be opened for reading and writing");
     }
     String key = cacheKey();
-    Path cache = cacheDir.resolve("kvm-selftest.properties");
+    Path cache = cacheFile();
     Properties cached = new Properties();
     if (Files.isRegularFile(cache)) {
       try (var in = Files.newInputStream(cache)) {
@@ -58,6 +60,17 @@ final class KvmSelfTest {
       }
     }
     Verdict verdict = boot("kvm");
+    remember(verdict);
+    return verdict;
+  }
+
+  /**
+   * Keeps {@code verdict} for later runs, replacing the cached one: what a real guest showed overrules the
+   * probe, which only proves that KVM runs a few port writes.
+   */
+  synchronized void remember(Verdict verdict) throws IOException, InterruptedException {
+    String key = cacheKey();
+    Path cache = cacheFile();
     Properties store = new Properties();
     store.setProperty("key", key);
     store.setProperty("usable", Boolean.toString(verdict.usable()));
@@ -68,7 +81,11 @@ final class KvmSelfTest {
       store.store(out, "hermit-cloud: does KVM run guests on this host (delete to test again)");
     }
     Files.move(partial, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    return verdict;
+  }
+
+  /** Where the verdict is kept; deleting it makes the next AUTO run test KVM again. */
+  Path cacheFile() {
+    return cacheDir.resolve("kvm-selftest.properties");
   }
 
   /** Boots the probe under {@code accel} and says whether it printed its greeting and exited. */

@@ -77,6 +77,7 @@ public abstract class Local implements Target {
 
   @Override
   public Provider connect() throws Exception {
-    return new LocalProvider(this, Qemu.locate(qemuBinary()));
+    Path qemu = Qemu.locate(qemuBinary());
+    return new LocalProvider(this, qemu, AcceleratorChoice.forHost(this, qemu));
   }
 }

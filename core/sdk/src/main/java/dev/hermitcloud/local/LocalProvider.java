@@ -36,9 +36,9 @@ final class LocalProvider implements Provider {
   private final LocalInstances instances;
   private final LocalLocks locks;
 
-  LocalProvider(Local target, Path qemu) {
+  LocalProvider(Local target, Path qemu, AcceleratorChoice accelerator) {
     this.images = new LocalImages(target.stateDir());
-    this.instances = new LocalInstances(target, qemu, images);
+    this.instances = new LocalInstances(target, qemu, images, accelerator);
     this.locks = new LocalLocks(target.stateDir());
   }
 

@@ -1,9 +1,9 @@
 package dev.hermitcloud.examples.cli;
 
+import dev.hermitcloud.ConsoleText;
 import dev.hermitcloud.Deployment;
 import dev.hermitcloud.Hermit;
 import dev.hermitcloud.HermitException;
-import dev.hermitcloud.examples.ConsoleText;
 import dev.hermitcloud.examples.EchoUnikernel;
 import dev.hermitcloud.examples.Hello;
 import dev.hermitcloud.internal.host.HostFiles;

@@ -1,7 +1,7 @@
 package dev.hermitcloud.examples.cli;
 
+import dev.hermitcloud.ConsoleText;
 import dev.hermitcloud.SerialLog;
-import dev.hermitcloud.examples.ConsoleText;
 import dev.hermitcloud.provider.Provider;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package dev.hermitcloud.examples;
+package dev.hermitcloud;
 
 import java.util.function.Consumer;
 import java.util.regex.Matcher;

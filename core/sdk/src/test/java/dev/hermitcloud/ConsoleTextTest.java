@@ -1,4 +1,4 @@
-package dev.hermitcloud.examples;
+package dev.hermitcloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
