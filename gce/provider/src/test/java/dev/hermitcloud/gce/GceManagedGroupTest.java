@@ -44,6 +44,9 @@ class GceManagedGroupTest extends FakeGceTestBase {
     Plan plan = deploy(echo, THREE).plan();
     assertThat(plan.changes()).extracting(c -> c.kind().label() + " " + c.action()).contains("instance-template CREATE",
         "health-check CREATE", "instance-group CREATE").noneMatch(c -> c.startsWith("instance "));
+    assertThat(plan.machineType()).as("the group's machines get the resolved type").hasValueSatisfying(type ->
+        assertThat(type).startsWith("f1-micro (1 vCPU"));
+    assertThat(plan.render()).contains("  machine type f1-micro (1 vCPU");
 
     try (Deployment d = deploy(echo, THREE).apply()) {
       assertThat(d.instances()).hasSize(3).allSatisfy(i -> assertThat(i.name()).matches("echo-[a-z0-9]{4}"));

@@ -16,7 +16,6 @@ import dev.hermitcloud.provider.LockLease;
 import dev.hermitcloud.provider.Provider;
 import dev.hermitcloud.provider.ResourceDriver;
 import dev.hermitcloud.resource.Observed;
-import dev.hermitcloud.resource.InstanceSpec;
 import dev.hermitcloud.resource.ResolvedMachineType;
 import dev.hermitcloud.resource.ResourceKind;
 import dev.hermitcloud.resource.ResourceRef;
@@ -62,7 +61,7 @@ public final class Engine {
     validate(spec, provider);
     try (Session session = session(provider, spec.target().describe())) {
       preflight(spec, session);
-      return toPlan(spec, planChanges(spec, session));
+      return planChanges(spec, session).plan(spec);
     }
   }
 
@@ -72,8 +71,9 @@ public final class Engine {
     validate(spec, provider);
     try (Session session = session(provider, spec.target().describe());
         HeldLock lock = preflightThenLock(spec, session)) {
-      List<PlannedChange> changes = planChanges(spec, session);
-      Plan plan = toPlan(spec, changes);
+      Planned planned = planChanges(spec, session);
+      List<PlannedChange> changes = planned.changes();
+      Plan plan = planned.plan(spec);
       listener.on(new ProgressEvent.PlanComputed(plan));
       Optional<Rollout> rollout = rolloutOf(spec);
       Executor executor = new Executor(session, rollout);
@@ -181,13 +181,22 @@ public final class Engine {
     return HeldLock.take(session, spec.name(), spec.target().describe(), lockTimeout);
   }
 
-  private List<PlannedChange> planChanges(DeploymentSpec spec, Session session) throws Exception {
+  /** The changes an apply of a spec makes, with the machine type its machines get. */
+  private record Planned(List<PlannedChange> changes, ResolvedMachineType machineType) {
+    /** Shows the resolved type, so the user sees what "at least" became; a group's machines get it too. */
+    Plan plan(DeploymentSpec spec) {
+      return Plan.builder().from(toPlan(spec.name(), spec.target().describe(), changes))
+          .machineType(machineType.toString()).build();
+    }
+  }
+
+  private Planned planChanges(DeploymentSpec spec, Session session) throws Exception {
     Provider provider = session.provider();
     ResolvedMachineType machineType = session.call("resolve machine type " + spec.machineType(),
         () -> provider.resolve(spec.machineType(), spec.diskGib()));
     // a group rolled with no surge replaces each instance in place, under the name it has
     boolean beside = spec.group().map(g -> g.maxSurge().orElse(1) > 0).orElse(true);
-    return new Planner(session).plan(spec.name(), provider.resources(spec, machineType), beside);
+    return new Planned(new Planner(session).plan(spec.name(), provider.resources(spec, machineType), beside), machineType);
   }
 
   private List<PlannedChange> destroyChanges(String deployment, Session session) throws Exception {
@@ -223,14 +232,6 @@ public final class Engine {
       }
     }
     return instances;
-  }
-
-  private static Plan toPlan(DeploymentSpec spec, List<PlannedChange> changes) {
-    Plan plan = toPlan(spec.name(), spec.target().describe(), changes);
-    // every instance has the one resolved type: show it, so the user sees what "at least" became
-    Optional<String> machineType = changes.stream().flatMap(c -> c.desired().stream())
-        .filter(InstanceSpec.class::isInstance).map(s -> ((InstanceSpec) s).resolvedMachineType().toString()).findFirst();
-    return Plan.builder().from(plan).machineType(machineType).build();
   }
 
   private static Plan toPlan(String deployment, String target, List<PlannedChange> changes) {
