@@ -13,7 +13,10 @@ public sealed interface ProgressEvent {
   /** A change started executing. */
   record StepStarted(Change change) implements ProgressEvent {}
 
-  /** A change finished, including any long-running operation it waited for. */
+  /**
+   * A change finished, including any long-running operation it waited for; a replacement's {@code took}
+   * runs from its first step to its last (the new machine, its health check, the old machine's delete).
+   */
   record StepFinished(Change change, Duration took) implements ProgressEvent {}
 
   /** A change failed for good (after retries). */

@@ -21,6 +21,8 @@ import dev.hermitcloud.unikernel.Unikernel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +50,15 @@ class GceCreateBeforeDeleteTest extends FakeGceTestBase {
       assertThat(c.reason()).contains("made beside echo, which goes once it is up");
     });
     events.clear();
-    try (Deployment d = deploy(v2).apply()) {
+    Map<String, Long> seen = new ConcurrentHashMap<>();
+    try (Deployment d = deploy(v2).onProgress(event -> {
+      if (event instanceof ProgressEvent.StepStarted e && e.change().name().equals("echo-b")) {
+        seen.put("started", System.nanoTime());
+      } else if (event instanceof ProgressEvent.StepFinished e && e.change().name().equals("echo-b")) {
+        seen.put("finished", System.nanoTime());
+      }
+      events.add(event);
+    }).apply()) {
       assertThat(d.instances()).singleElement().satisfies(i -> assertThat(i.name()).isEqualTo("echo-b"));
     }
 
@@ -56,6 +66,11 @@ class GceCreateBeforeDeleteTest extends FakeGceTestBase {
     assertThat(order).containsSubsequence("start instance echo-b", "answers echo-b", "done instance echo-b");
     assertThat(order.indexOf("answers echo-b")).as("the old machine goes only once the new one answers")
         .isLessThan(order.indexOf("done instance echo-b"));
+    // measured inside the engine, a little before each event reaches this listener
+    Duration span = Duration.ofNanos(seen.get("finished") - seen.get("started")).minusMillis(50);
+    assertThat(events).filteredOn(ProgressEvent.StepFinished.class::isInstance).map(e -> (ProgressEvent.StepFinished) e)
+        .filteredOn(f -> f.change().name().equals("echo-b")).singleElement()
+        .satisfies(f -> assertThat(f.took()).as("the replacement's time covers all of its steps").isGreaterThanOrEqualTo(span));
     assertThat(names()).containsExactly("echo-b");
     assertThat(deploy(v2).plan().hasChanges()).as("an unchanged re-plan").isFalse();
 

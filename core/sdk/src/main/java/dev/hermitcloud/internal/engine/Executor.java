@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a {@link StepGraph}: every step as soon as the steps it waits for have succeeded, their calls
@@ -33,6 +34,8 @@ final class Executor {
   private final StepRunner runner;
   private final List<Change> completed = Collections.synchronizedList(new ArrayList<>());
   private final List<StepFailure> failures = Collections.synchronizedList(new ArrayList<>());
+  /** When each replacement's first step began: its StepFinished spans all of its steps, not just the last. */
+  private final Map<Change, Instant> replacementsBegun = new ConcurrentHashMap<>();
 
   private final Optional<Rollout> rollout;
 
@@ -84,6 +87,9 @@ final class Executor {
     boolean starts = step.phase() == first || change.action() != Action.REPLACE;
     boolean finishes = step.phase() == last || change.action() == Action.DELETE;
     Instant start = session.runtime().time().now();
+    if (change.action() == Action.REPLACE && starts) {
+      replacementsBegun.put(change, start);
+    }
     if (visible && starts) {
       session.listener().on(new ProgressEvent.StepStarted(change));
     }
@@ -112,8 +118,8 @@ final class Executor {
     }
     if (visible && finishes) {
       completed.add(change);
-      session.listener().on(new ProgressEvent.StepFinished(change,
-          Duration.between(start, session.runtime().time().now())));
+      Instant begun = change.action() == Action.REPLACE ? replacementsBegun.getOrDefault(change, start) : start;
+      session.listener().on(new ProgressEvent.StepFinished(change, Duration.between(begun, session.runtime().time().now())));
     }
     return true;
   }
