@@ -1,5 +1,6 @@
 package dev.hermitcloud.local;
 
+import dev.hermitcloud.SerialLog;
 import dev.hermitcloud.provider.CallContext;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.time.Duration;
  * <p>The self-test's probe proves less than a real boot: on a nested KVM seen in CI the probe printed and
  * powered off while every real guest (GRUB, then the kernel) hung without a word. So under AUTO, KVM
  * stays on trial until a real guest has printed a line of its own; a guest that stays silent for
- * {@link #trial()} makes this host TCG from then on, for this run and, through the self-test's cache,
+ * the trial ({@link #TRIAL}) makes this host TCG from then on, for this run and, through the self-test's cache,
  * for later ones.
  */
 final class AcceleratorChoice {
@@ -53,28 +54,29 @@ final class AcceleratorChoice {
   }
 
   /**
-   * Whether a guest just started under {@code accel} must print before it is trusted: only under a KVM
-   * that AUTO chose and no real guest has proven yet. A KVM the user asked for is never second-guessed.
+   * Whether the guest just started under {@code accel} may keep running. Only a guest under a KVM that AUTO
+   * chose, before any real guest has printed under it, is on trial: it must print a line of its own on
+   * {@code console} within the trial, else this host turns TCG and the caller restarts the guest under
+   * TCG. A KVM the user asked for is never second-guessed.
    */
-  boolean onTrial(String accel) {
-    return wanted == Accelerator.AUTO && "kvm".equals(accel) && !proven;
+  boolean keeps(String accel, String guest, SerialLog console, CallContext context)
+      throws IOException, InterruptedException {
+    if (wanted != Accelerator.AUTO || !"kvm".equals(accel) || proven) {
+      return true;
+    }
+    if (console.follow(text -> {}, GuestOutput::hasOwnLine, trial)) {
+      proven = true;
+      return true;
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      throw new InterruptedException("the KVM trial of guest " + guest + " was interrupted");
+    }
+    condemn(guest, context);
+    return false;
   }
 
-  /** How long a guest on trial may stay silent. */
-  Duration trial() {
-    return trial;
-  }
-
-  /** A guest printed under KVM: later guests of this run are not put on trial. */
-  void proven() {
-    proven = true;
-  }
-
-  /**
-   * A guest under KVM stayed silent: this host is TCG from now on, here and in later runs, and the user is
-   * told why and how to test again.
-   */
-  synchronized void condemn(String guest, CallContext context) throws IOException, InterruptedException {
+  /** A guest under KVM stayed silent: this host is TCG from now on, here and in later runs; the user is told why. */
+  private synchronized void condemn(String guest, CallContext context) throws IOException, InterruptedException {
     String silence = "guest " + guest + " printed nothing of its own within " + trial.toSeconds() + " s under KVM";
     if (verdict == null || verdict.usable()) {
       verdict = new KvmSelfTest.Verdict(false, "the KVM self-test passed, but " + silence

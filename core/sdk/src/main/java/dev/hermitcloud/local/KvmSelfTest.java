@@ -28,6 +28,7 @@ final class KvmSelfTest {
   private final Path cacheDir;
   private final Path kvmDevice;
   private final Duration timeout;
+  private String cacheKey;
 
   KvmSelfTest(Path qemu, Path cacheDir, Path kvmDevice, Duration timeout) {
     this.qemu = qemu;
@@ -117,7 +118,15 @@ final class KvmSelfTest {
     }
   }
 
-  private String cacheKey() throws IOException, InterruptedException {
+  /** The cache key, asked of QEMU once: the verdict and a later overruling both need it. */
+  private synchronized String cacheKey() throws IOException, InterruptedException {
+    if (cacheKey == null) {
+      cacheKey = askCacheKey();
+    }
+    return cacheKey;
+  }
+
+  private String askCacheKey() throws IOException, InterruptedException {
     Process version = new ProcessBuilder(qemu.toString(), "--version").redirectErrorStream(true).start();
     String text = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     version.waitFor();

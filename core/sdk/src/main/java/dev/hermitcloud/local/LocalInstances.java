@@ -1,5 +1,6 @@
 package dev.hermitcloud.local;
 
+import dev.hermitcloud.SerialLog;
 import dev.hermitcloud.internal.host.HostFiles;
 import dev.hermitcloud.provider.CallContext;
 import dev.hermitcloud.provider.ConsoleChunk;
@@ -98,16 +99,11 @@ final class LocalInstances implements ResourceDriver<InstanceSpec> {
       record.write(home.resolve("record.json"));
       record = launch(record, accel, disk, spec);
     }
-    // Outside the lock: the trial may take its whole length, and the address is already taken by the record.
-    if (accelerator.onTrial(accel)) {
-      if (GuestOutput.awaitOwnLine(home.resolve("serial.log"), accelerator.trial())) {
-        accelerator.proven();
-      } else {
-        qemuProcess(record).ifPresent(LocalInstances::stop);
-        accelerator.condemn(spec.name(), context);
-        Files.deleteIfExists(home.resolve("serial.log"));
-        launch(record, "tcg", disk, spec);
-      }
+    // Outside the lock: a KVM trial may take its whole length, and the address is already taken by the record.
+    if (!accelerator.keeps(accel, spec.name(), SerialLog.of(this::console, spec.name()), context)) {
+      stop(record);
+      Files.deleteIfExists(home.resolve("serial.log"));
+      launch(record, "tcg", disk, spec);
     }
     return Operation.completed("start instance " + spec.name());
   }
@@ -138,7 +134,7 @@ final class LocalInstances implements ResourceDriver<InstanceSpec> {
   public Operation delete(Observed current, CallContext context) throws IOException, InterruptedException {
     Optional<LocalRecord> record = LocalRecord.read(home(current.name()).resolve("record.json"));
     if (record.isPresent()) {
-      qemuProcess(record.get()).ifPresent(LocalInstances::stop);
+      stop(record.get());
     }
     HostFiles.deleteTree(home(current.name()));
     return Operation.completed("stop instance " + current.name());
@@ -186,17 +182,18 @@ final class LocalInstances implements ResourceDriver<InstanceSpec> {
     return observed.build();
   }
 
-  /** Stops a QEMU process this driver started: politely, then after 10 s by force; returns once it is gone. */
-  private static void stop(ProcessHandle process) {
-    process.destroy();
+  /** Stops the record's QEMU process if it runs: politely, then after 10 s by force; returns once it is gone. */
+  private static void stop(LocalRecord record) throws InterruptedException {
+    Optional<ProcessHandle> process = qemuProcess(record);
+    if (process.isEmpty()) {
+      return;
+    }
+    process.get().destroy();
     try {
-      process.onExit().get(10, TimeUnit.SECONDS);
+      process.get().onExit().get(10, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      process.destroyForcibly();
-      process.onExit().join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
+      process.get().destroyForcibly();
+      process.get().onExit().join();
     }
   }
 
